@@ -1,0 +1,15 @@
+package app.tinylytics.gateway.common;
+
+import org.eclipse.microprofile.graphql.Description;
+
+/** Which day boundaries an analytics date range uses. */
+@Description("time_zone=utc (UTC) or time_zone=user (ACCOUNT: the account's own time zone).")
+public enum TimeZoneMode {
+    UTC,
+    ACCOUNT;
+
+    /** The {@code time_zone} value to send; null for UTC, which is upstream's default and so left out. */
+    public String queryValue() {
+        return this == ACCOUNT ? "user" : null;
+    }
+}

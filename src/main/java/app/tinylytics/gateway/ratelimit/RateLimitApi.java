@@ -1,0 +1,28 @@
+package app.tinylytics.gateway.ratelimit;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+import app.tinylytics.gateway.upstream.KeyResolver;
+import app.tinylytics.gateway.upstream.RequestBudget;
+
+/** The {@code rateLimit} query: how much of the key's hourly upstream budget is left. Costs no upstream call. */
+@GraphQLApi
+public class RateLimitApi {
+
+    private final RequestBudget budget;
+    private final KeyResolver keys;
+
+    RateLimitApi(RequestBudget budget, KeyResolver keys) {
+        this.budget = budget;
+        this.keys = keys;
+    }
+
+    @Query
+    @Description("The gateway's own view of the upstream request budget of the key in use.")
+    public @NonNull RateLimit rateLimit() {
+        return RateLimit.from(budget.snapshot(keys.readKey()));
+    }
+}

@@ -1,0 +1,42 @@
+package app.tinylytics.gateway.sites;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+import io.smallrye.mutiny.Uni;
+
+import app.tinylytics.gateway.common.Arguments;
+import app.tinylytics.gateway.upstream.KeyResolver;
+import app.tinylytics.gateway.upstream.TinylyticsClient;
+
+/** The {@code sites} and {@code site(id)} queries: the entry points to every site's analytics. */
+@GraphQLApi
+public class SitesApi {
+
+    private final TinylyticsClient tinylytics;
+    private final KeyResolver keys;
+
+    SitesApi(TinylyticsClient tinylytics, KeyResolver keys) {
+        this.tinylytics = tinylytics;
+        this.keys = keys;
+    }
+
+    @Query
+    @Description("Every site the key can read (GET /sites).")
+    public @NonNull Uni<@NonNull List<@NonNull Site>> sites() {
+        return tinylytics.sites(keys.readKey()).map(sites -> sites.stream().map(Site::from).toList());
+    }
+
+    @Query
+    @Description("One site by numeric id (GET /sites/:id); null when it does not exist for this key.")
+    public Uni<Site> site(@Name("id") @Id @NonNull String id) {
+        long siteId = Arguments.siteId("id", id);
+        return tinylytics.site(keys.readKey(), siteId).map(dto -> dto == null ? null : Site.from(dto));
+    }
+}

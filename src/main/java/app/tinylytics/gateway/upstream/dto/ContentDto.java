@@ -1,0 +1,21 @@
+package app.tinylytics.gateway.upstream.dto;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** Upstream `GET /sites/:id/content`. */
+@RegisterForReflection
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record ContentDto(
+        ContentStatusDto monitoringStatus,
+        ContentIssuesDto issues,
+        List<ContentIssueDto> ignoredIssues,
+        List<ContentIssueDto> okLinks,
+        ContentStatsDto stats) {
+}

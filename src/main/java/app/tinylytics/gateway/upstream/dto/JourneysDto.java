@@ -1,0 +1,20 @@
+package app.tinylytics.gateway.upstream.dto;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** Upstream `GET /sites/:id/user_journeys`. */
+@RegisterForReflection
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record JourneysDto(
+        List<JourneyDto> userJourneys,
+        JourneySummaryDto summary,
+        JourneyInsightsDto insights,
+        PaginationDto pagination) {
+}

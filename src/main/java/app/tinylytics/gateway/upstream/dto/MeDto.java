@@ -1,0 +1,21 @@
+package app.tinylytics.gateway.upstream.dto;
+
+import java.time.OffsetDateTime;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** Upstream `GET /me`. */
+@RegisterForReflection
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record MeDto(
+        long id,
+        String email,
+        boolean isSubscribed,
+        OffsetDateTime createdAt,
+        ApiKeyDto apiKey) {
+}

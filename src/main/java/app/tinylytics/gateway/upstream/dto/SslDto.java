@@ -1,0 +1,21 @@
+package app.tinylytics.gateway.upstream.dto;
+
+import java.time.OffsetDateTime;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** The monitor's SSL certificate status. */
+@RegisterForReflection
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record SslDto(
+        OffsetDateTime expiresAt,
+        boolean valid,
+        boolean expiringSoon,
+        boolean expired,
+        Integer daysUntilExpiry) {
+}

@@ -1,0 +1,20 @@
+package app.tinylytics.gateway.support;
+
+/** Keys used by WireMock-backed tests; fake, and distinct so tests can tell which one was sent. */
+public final class TestKeys {
+
+    /** The server read key configured under the WireMock profile. */
+    public static final String SERVER_READ = "tly-ro-test-server-read-key";
+    /** The server write key configured under the WireMock profile. */
+    public static final String SERVER_WRITE = "tly-fa-test-server-write-key";
+    /** A key a caller forwards in {@code Authorization: Bearer ...}. */
+    public static final String CALLER_READ = "tly-ro-test-caller-key";
+    public static final String CALLER_WRITE = "tly-fa-test-caller-key";
+
+    private TestKeys() {
+    }
+
+    public static String bearer(String key) {
+        return "Bearer " + key;
+    }
+}
