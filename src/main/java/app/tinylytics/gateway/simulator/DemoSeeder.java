@@ -110,7 +110,7 @@ final class DemoSeeder {
         String uniqueHash = VisitorHashes.uniqueHash(site.id(), identity, day);
         String[] referrer = pick(REFERRERS);
         String campaign = random.nextInt(8) == 0 ? pick(CAMPAIGN_SOURCES) : null;
-        Instant at = day.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(random.nextInt(23 * 3600));
+        Instant at = day.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(random.nextInt(24 * 3600));
         // Sessions mostly enter on the home page or a blog post and wander one to five pages.
         int pages = 1 + (random.nextInt(10) < 5 ? 0 : random.nextInt(5));
         String path = random.nextBoolean() ? profile.paths().get(0) : pick(profile.paths());

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
+import app.tinylytics.gateway.config.TinylyticsConfig;
+
 /** The public, key-less {@code GET /} discovery metadata and {@code GET /openapi.json} schema of the simulated API. */
 @Path("/simulator/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,8 +48,10 @@ public class DiscoveryResource {
             new String[] {"GET", "/sites/:id/content", "Content monitoring status and issues", "subscription"});
 
     private final String openApi;
+    private final int hourlyLimit;
 
-    DiscoveryResource() {
+    DiscoveryResource(TinylyticsConfig config) {
+        this.hourlyLimit = config.simulator().hourlyLimit();
         try (InputStream in = DiscoveryResource.class.getResourceAsStream(OPENAPI_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("Missing classpath resource " + OPENAPI_RESOURCE);
@@ -72,7 +76,7 @@ public class DiscoveryResource {
                         "header", "Authorization: Bearer tly-ro-your-api-key",
                         "read_only_prefix", "tly-ro-",
                         "full_access_prefix", "tly-fa-"),
-                "rate_limit", Json.object("requests_per_hour", 1000, "scope", "api_key"),
+                "rate_limit", Json.object("requests_per_hour", hourlyLimit, "scope", "api_key"),
                 "endpoints", ENDPOINTS.stream()
                         .map(e -> Json.object("method", e[0], "path", e[1], "description", e[2], "access", e[3]))
                         .toList());
