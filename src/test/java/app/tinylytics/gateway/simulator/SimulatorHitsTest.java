@@ -11,9 +11,9 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,15 +21,16 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import app.tinylytics.gateway.time.ShiftableClock;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -40,6 +41,14 @@ class SimulatorHitsTest {
 
     @Inject
     SimulatorStore store;
+
+    @Inject
+    ShiftableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @BeforeEach
     void reset() {
@@ -95,7 +104,7 @@ class SimulatorHitsTest {
     }
 
     @Test
-    void documentedUserTimeZoneExampleUsesTheAccountsDayBoundaries() {
+    void documentedUserTimeZoneExampleOnlyReturnsHitsOfTheAccountsDay() {
         LocalDate day = todayUtc().minusDays(5);
         List<String> user = SimulatorApi.alice()
                 .queryParam("start_date", day.toString()).queryParam("end_date", day.toString())
@@ -110,10 +119,22 @@ class SimulatorHitsTest {
         Instant until = day.plusDays(1).atStartOfDay(ZoneId.of("Europe/Warsaw")).toInstant();
         assertTrue(user.size() > 0);
         user.stream().map(Instant::parse).forEach(at -> assertTrue(!at.isBefore(from) && at.isBefore(until), at + " outside Warsaw day"));
-        List<String> utc = SimulatorApi.alice()
-                .queryParam("start_date", day.toString()).queryParam("end_date", day.toString()).queryParam("per_page", 1000)
-                .get(HITS).then().statusCode(200).extract().path("hits.created_at");
-        assertNotEquals(Set.copyOf(utc), Set.copyOf(user));
+    }
+
+    @Test
+    void hitJustBeforeUtcMidnightBelongsToTheNextDayInUserMode() {
+        Instant lateEvening = todayUtc().minusDays(1).atTime(23, 30).toInstant(ZoneOffset.UTC);
+        clock.advance(Duration.between(clock.instant(), lateEvening));
+        SimulatorApi.aliceWriter().body("{\"path\":\"/midnight\"}").post(HITS).then().statusCode(201);
+        clock.reset();
+        String today = todayUtc().toString();
+        String yesterday = todayUtc().minusDays(1).toString();
+        SimulatorApi.alice().queryParam("path", "/midnight").queryParam("start_date", today).queryParam("end_date", today)
+                .queryParam("time_zone", "user").get(HITS).then().body("hits", hasSize(1));
+        SimulatorApi.alice().queryParam("path", "/midnight").queryParam("start_date", today).queryParam("end_date", today)
+                .get(HITS).then().body("hits", hasSize(0));
+        SimulatorApi.alice().queryParam("path", "/midnight").queryParam("start_date", yesterday).queryParam("end_date", yesterday)
+                .queryParam("time_zone", "utc").get(HITS).then().body("hits", hasSize(1));
     }
 
     @Test
