@@ -208,11 +208,11 @@ final class DemoSeeder {
             List<Signal> context = signals.stream()
                     .filter(s -> !s.occurredAt().isBefore(windowStart) && s.occurredAt().isBefore(generatedAt))
                     .toList();
-            String monthDay = forDate.format(DateTimeFormatter.ofPattern("EEEE", Locale.ENGLISH));
+            String weekday = forDate.format(DateTimeFormatter.ofPattern("EEEE", Locale.ENGLISH));
             data.addInsight(new InsightReport(ids.incrementAndGet(), forDate, generatedAt,
                     "Traffic " + (change >= 0 ? "rose" : "dipped") + " this week, with " + topPath + " doing most of the lifting.",
                     detected,
-                    "Visits were spread across the week, peaking on " + monthDay + "; afternoons (UTC) remain your strongest hours.",
+                    "Visits were spread across the week, peaking on " + weekday + "; afternoons (UTC) remain your strongest hours.",
                     topPath + " is one of the site's top pages this week.",
                     context.isEmpty() ? "Consider sharing " + topPath + " again while interest is high."
                             : "Your " + context.get(0).category() + " activity lines up with the change; keep the rhythm going.",

@@ -2,6 +2,7 @@ package app.tinylytics.gateway.simulator;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -86,6 +87,6 @@ public class LeaderboardResource {
         rows.sort(Comparator.comparingLong(LeaderboardSnapshot.Row::totalHits).reversed()
                 .thenComparing(LeaderboardSnapshot.Row::path));
         // Whole seconds, so the cache_info the API shows is exactly the instant the snapshot expires.
-        return new LeaderboardSnapshot(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), List.copyOf(rows));
+        return new LeaderboardSnapshot(now.truncatedTo(ChronoUnit.SECONDS), List.copyOf(rows));
     }
 }

@@ -1,5 +1,6 @@
 package app.tinylytics.gateway.simulator;
 
+import java.util.List;
 import java.util.Map;
 
 /** An API error answer (status, JSON body, optional {@code Retry-After}) thrown from anywhere in the simulator. */
@@ -34,7 +35,7 @@ public final class SimulatorException extends RuntimeException {
 
     /** 422 in the write endpoints' {@code {"status":"error","errors":[...]}} shape. */
     public static SimulatorException unprocessable(String... errors) {
-        return withBody(422, Json.object("status", "error", "errors", java.util.List.of(errors)));
+        return withBody(422, Json.object("status", "error", "errors", List.of(errors)));
     }
 
     public static SimulatorException rateLimited(long retryAfterSeconds) {

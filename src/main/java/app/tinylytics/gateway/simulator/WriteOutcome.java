@@ -1,5 +1,6 @@
 package app.tinylytics.gateway.simulator;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +48,7 @@ public record WriteOutcome(String status, String entityName, Map<String, Object>
 
     /** The batch answer for a list of outcomes, with the three counters. */
     public static Map<String, Object> batchBody(List<WriteOutcome> outcomes) {
-        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < outcomes.size(); i++) {
             rows.add(outcomes.get(i).toBatchRow(i));
         }
