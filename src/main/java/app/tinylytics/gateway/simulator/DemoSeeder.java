@@ -114,7 +114,7 @@ final class DemoSeeder {
         // Sessions mostly enter on the home page or a blog post and wander one to five pages.
         int pages = 1 + (random.nextInt(10) < 5 ? 0 : random.nextInt(5));
         String path = random.nextBoolean() ? profile.paths().get(0) : pick(profile.paths());
-        for (int p = 0; p < pages; p++) {
+        for (int p = 0; p < pages && at.isBefore(now); p++) {
             boolean entry = p == 0;
             String url = site.url() + path + (entry && campaign != null ? "?utm_source=" + campaign : "");
             String source = entry ? (campaign != null ? campaign : referrer[1]) : null;
@@ -171,8 +171,11 @@ final class DemoSeeder {
     private void seedInsights(SiteData data) {
         List<Hit> hits = data.hits();
         List<Signal> signals = data.signals();
+        // Reports are generated at 06:00 UTC for the previous day; before that hour today's is not out yet.
+        boolean todaysReportOut = !now.isBefore(today.atTime(6, 0).toInstant(ZoneOffset.UTC));
+        LocalDate newest = today.minusDays(todaysReportOut ? 1 : 2);
         for (int week = 7; week >= 0; week--) {
-            LocalDate forDate = today.minusDays(1 + 7L * week);
+            LocalDate forDate = newest.minusDays(7L * week);
             Instant generatedAt = forDate.plusDays(1).atTime(6, 0).toInstant(ZoneOffset.UTC);
             Instant windowStart = forDate.minusDays(6).atStartOfDay(ZoneOffset.UTC).toInstant();
             long current = countBetween(hits, windowStart, generatedAt);

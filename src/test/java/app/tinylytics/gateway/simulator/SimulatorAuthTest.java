@@ -111,6 +111,23 @@ class SimulatorAuthTest {
     }
 
     @Test
+    void documentedSiteExampleHasEveryField() {
+        SimulatorApi.alice().when().get(SimulatorApi.BASE + "/sites/456")
+                .then().statusCode(200)
+                .body("id", equalTo(456))
+                .body("uid", equalTo("abc123"))
+                .body("url", equalTo("https://example.com"))
+                .body("label", equalTo("My Blog"))
+                .body("lifetime_hits", org.hamcrest.Matchers.instanceOf(Integer.class))
+                .body("lifetime_unique_hits", org.hamcrest.Matchers.instanceOf(Integer.class))
+                .body("lifetime_kudos", org.hamcrest.Matchers.instanceOf(Integer.class))
+                .body("active", equalTo(true))
+                .body("public", equalTo(false))
+                .body("created_at", equalTo("2025-06-01T12:00:00Z"))
+                .body("updated_at", org.hamcrest.Matchers.matchesPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z"));
+    }
+
+    @Test
     void siteByIdReturnsTheSite() {
         SimulatorApi.alice().when().get(SimulatorApi.BASE + "/sites/457")
                 .then().statusCode(200)

@@ -39,6 +39,11 @@ class SimulatorDiscoveryTest {
     }
 
     @Test
+    void discoveryAlsoAnswersWithATrailingSlash() {
+        given().when().get(SimulatorApi.BASE + "/").then().statusCode(200).body("version", equalTo("v1"));
+    }
+
+    @Test
     void openApiIsPublicOpenApi31CoveringEveryPath() {
         given().when().get(SimulatorApi.BASE + "/openapi.json")
                 .then().statusCode(200)

@@ -273,6 +273,13 @@ class SimulatorHitsTest {
     }
 
     @Test
+    void pageBelowOneAndNonNumericPerPageFallBackToDefaults() {
+        SimulatorApi.alice().queryParam("page", 0).queryParam("per_page", "lots").get(HITS).then().statusCode(200)
+                .body("pagination.current_page", equalTo(1))
+                .body("pagination.per_page", equalTo(100));
+    }
+
+    @Test
     void pageBeyondTheLastIsEmpty() {
         SimulatorApi.alice().queryParam("page", 10_000).get(HITS).then().statusCode(200)
                 .body("hits", hasSize(0))
