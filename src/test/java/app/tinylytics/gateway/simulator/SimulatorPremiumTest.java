@@ -12,17 +12,22 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import app.tinylytics.gateway.time.ShiftableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -33,6 +38,14 @@ class SimulatorPremiumTest {
 
     @Inject
     SimulatorStore store;
+
+    @Inject
+    ShiftableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @BeforeEach
     void reset() {
@@ -97,6 +110,19 @@ class SimulatorPremiumTest {
         Map<String, Object> newsletter = context.stream().filter(s -> "Newsletter #42 sent".equals(s.get("title"))).findFirst().orElseThrow();
         assertEquals(Map.of("path", "/blog/rails-post"), newsletter.get("metadata"));
         assertEquals("newsletter", newsletter.get("category"));
+    }
+
+    @Test
+    void noInsightIsGeneratedInTheFutureWhenSeededBeforeSixUtc() {
+        Instant earlyMorning = LocalDate.now(ZoneOffset.UTC).atTime(3, 0).toInstant(ZoneOffset.UTC);
+        clock.advance(Duration.between(clock.instant(), earlyMorning));
+        store.reset();
+        List<String> generated = SimulatorApi.alice().get(SITE + "456/insights").then().statusCode(200)
+                .extract().path("insights.generated_at");
+        generated.forEach(at -> assertTrue(!Instant.parse(at).isAfter(clock.instant()), at + " is in the future"));
+        List<String> hitTimes = SimulatorApi.alice().queryParam("per_page", 1000).get(SITE + "456/hits").then()
+                .extract().path("hits.created_at");
+        hitTimes.forEach(at -> assertTrue(!Instant.parse(at).isAfter(clock.instant()), at + " is in the future"));
     }
 
     @Test
