@@ -48,8 +48,8 @@ public class HitsResource {
             @QueryParam("per_page") String perPage) {
         SiteData data = gate.readSite(authorization, id);
         boolean isGrouped = "true".equalsIgnoreCase(grouped) || "1".equals(grouped);
-        DateRange range = DateRange.parse(startDate, endDate, timeZone, DemoAccounts.account(data.site().accountId()).orElseThrow(), clock);
-        HitsReport.Query query = new HitsReport.Query(range, blankToNull(country), blankToNull(path), blankToNull(referrer),
+        DateRange range = DateRange.parse(startDate, endDate, timeZone, data.owner(), clock);
+        HitsReport.Query query = new HitsReport.Query(range, Params.presence(country), Params.presence(path), Params.presence(referrer),
                 isGrouped, isGrouped ? HitsReport.groupBy(true, groupBy) : null,
                 Paging.of(page, perPage, Paging.DEFAULT_PER_PAGE, HitsReport.MAX_PER_PAGE));
         return HitsReport.answer(data, query);
@@ -72,9 +72,5 @@ public class HitsResource {
                 .map(row -> tracker.trackHit(data, row))
                 .toList();
         return WriteOutcome.batchBody(outcomes);
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -78,7 +78,7 @@ public class JourneysResource {
             @QueryParam("page") String page,
             @QueryParam("per_page") String perPage) {
         SiteData data = gate.readSite(authorization, id);
-        DateRange range = DateRange.parse(startDate, endDate, timeZone, DemoAccounts.account(data.site().accountId()).orElseThrow(), clock);
+        DateRange range = DateRange.parse(startDate, endDate, timeZone, data.owner(), clock);
         Paging paging = Paging.of(page, perPage, DEFAULT_PER_PAGE, MAX_PER_PAGE);
         Map<String, List<Hit>> byVisitor = new LinkedHashMap<>();
         data.hits().stream()

@@ -47,9 +47,9 @@ public class KudosResource {
             @QueryParam("page") String page,
             @QueryParam("per_page") String perPage) {
         SiteData data = gate.readSite(authorization, id);
-        DateRange range = DateRange.parse(startDate, endDate, timeZone, DemoAccounts.account(data.site().accountId()).orElseThrow(), clock);
-        String pathFilter = HitsResource.blankToNull(path);
-        String uidFilter = HitsResource.blankToNull(uid);
+        DateRange range = DateRange.parse(startDate, endDate, timeZone, data.owner(), clock);
+        String pathFilter = Params.presence(path);
+        String uidFilter = Params.presence(uid);
         Paging paging = Paging.of(page, perPage, Paging.DEFAULT_PER_PAGE, MAX_PER_PAGE);
         List<Kudo> kudos = data.kudos().stream()
                 .filter(k -> range.contains(k.createdAt()))

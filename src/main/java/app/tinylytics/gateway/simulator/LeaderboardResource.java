@@ -47,7 +47,7 @@ public class LeaderboardResource {
             @QueryParam("per_page") String perPage) {
         SiteData data = gate.readSite(authorization, id);
         LeaderboardSnapshot snapshot = snapshot(data);
-        String filter = HitsResource.blankToNull(path);
+        String filter = Params.presence(path);
         Paging paging = Paging.of(page, perPage, Paging.DEFAULT_PER_PAGE, MAX_PER_PAGE);
         List<LeaderboardSnapshot.Row> rows = snapshot.rows().stream()
                 .filter(r -> filter == null || r.path().toLowerCase().contains(filter.toLowerCase()))

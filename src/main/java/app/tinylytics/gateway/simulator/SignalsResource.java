@@ -60,8 +60,8 @@ public class SignalsResource {
             @QueryParam("page") String page,
             @QueryParam("per_page") String perPage) {
         SiteData data = requireInsights(gate.premiumSite(authorization, id));
-        DateRange range = DateRange.parse(startDate, endDate, timeZone, DemoAccounts.account(data.site().accountId()).orElseThrow(), clock);
-        String categoryFilter = HitsResource.blankToNull(category);
+        DateRange range = DateRange.parse(startDate, endDate, timeZone, data.owner(), clock);
+        String categoryFilter = Params.presence(category);
         if (categoryFilter != null && !CATEGORIES.contains(categoryFilter)) {
             throw SimulatorException.badRequest("Invalid category: must be one of " + String.join(", ", CATEGORIES));
         }
@@ -91,7 +91,7 @@ public class SignalsResource {
         }
         List<String> errors = new ArrayList<>();
         Instant occurredAt = occurredAt(WriteBodies.text(fields, "occurred_at"), errors);
-        String title = HitsResource.blankToNull(WriteBodies.text(fields, "title"));
+        String title = Params.presence(WriteBodies.text(fields, "title"));
         if (title == null) {
             errors.add("Title can't be blank");
         } else if (title.length() > 200) {
@@ -101,7 +101,7 @@ public class SignalsResource {
         if (description != null && description.length() > 5000) {
             errors.add("Description is too long (maximum is 5000 characters)");
         }
-        String category = HitsResource.blankToNull(WriteBodies.text(fields, "category"));
+        String category = Params.presence(WriteBodies.text(fields, "category"));
         if (category != null && !CATEGORIES.contains(category)) {
             errors.add("Category is not included in the list");
         }
@@ -118,16 +118,15 @@ public class SignalsResource {
         if (!errors.isEmpty()) {
             throw SimulatorException.unprocessable(errors.toArray(String[]::new));
         }
-        String externalId = HitsResource.blankToNull(WriteBodies.text(fields, "external_id"));
+        String externalId = Params.presence(WriteBodies.text(fields, "external_id"));
         Map<String, Object> finalMetadata = metadata;
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Signal[] stored = new Signal[1];
-        boolean created = data.upsertSignal(externalId, existing -> stored[0] = new Signal(
+        SiteData.Upserted upserted = data.upsertSignal(externalId, existing -> new Signal(
                 existing.map(Signal::id).orElseGet(store::nextId), data.site().id(), occurredAt, title, description, category,
                 finalMetadata, externalId, existing.map(Signal::createdAt).orElse(now)));
-        return Response.status(created ? 201 : 200)
+        return Response.status(upserted.created() ? 201 : 200)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Json.object("status", created ? "created" : "updated", "signal", stored[0].toJson()))
+                .entity(Json.object("status", upserted.created() ? "created" : "updated", "signal", upserted.signal().toJson()))
                 .build();
     }
 

@@ -29,6 +29,15 @@ public final class SiteData {
         return site;
     }
 
+    /** The account the site belongs to (whose time zone {@code time_zone=user} means). */
+    public Account owner() {
+        return DemoAccounts.account(site.accountId()).orElseThrow();
+    }
+
+    /** The stored signal after an upsert, and whether it was newly created. */
+    public record Upserted(Signal signal, boolean created) {
+    }
+
     public synchronized List<Hit> hits() {
         return List.copyOf(hits);
     }
@@ -68,14 +77,14 @@ public final class SiteData {
 
     /**
      * Inserts the signal, or replaces the one with the same external id; {@code build} receives the
-     * existing signal (if any) so an update keeps its id and creation time. True when it was created.
+     * existing signal (if any) so an update keeps its id and creation time.
      */
-    public synchronized boolean upsertSignal(String externalId, Function<Optional<Signal>, Signal> build) {
+    public synchronized Upserted upsertSignal(String externalId, Function<Optional<Signal>, Signal> build) {
         Optional<Signal> existing = externalId == null ? Optional.empty()
                 : signals.stream().filter(s -> externalId.equals(s.externalId())).findFirst();
         Signal signal = build.apply(existing);
         existing.ifPresentOrElse(old -> signals.set(signals.indexOf(old), signal), () -> signals.add(signal));
-        return existing.isEmpty();
+        return new Upserted(signal, existing.isEmpty());
     }
 
     public synchronized List<InsightReport> insights() {

@@ -65,7 +65,7 @@ public class Tracker {
         String url = orDefault(WriteBodies.text(row, "url"), site.url() + path);
         UserAgentParser.Parsed agent = UserAgentParser.parse(userAgent);
         String identity = VisitorHashes.identity(WriteBodies.text(row, "visitor_id"), ip, userAgent);
-        Hit hit = new Hit(store.nextId(), site.id(), url, path, blankToNull(WriteBodies.text(row, "referrer")),
+        Hit hit = new Hit(store.nextId(), site.id(), url, path, Params.presence(WriteBodies.text(row, "referrer")),
                 resolveCountry(country, ip), agent.browserName(), agent.platformName(), agent.mobile(),
                 source(WriteBodies.text(row, "source"), url),
                 VisitorHashes.uniqueHash(site.id(), identity, LocalDate.ofInstant(now, ZoneOffset.UTC)),
@@ -80,7 +80,7 @@ public class Tracker {
         }
         Site site = data.site();
         List<String> errors = new ArrayList<>();
-        String name = blankToNull(WriteBodies.text(row, "event"));
+        String name = Params.presence(WriteBodies.text(row, "event"));
         if (name == null) {
             errors.add("Event can't be blank");
         } else if (!EVENT_NAME.matcher(name).matches()) {
@@ -101,7 +101,7 @@ public class Tracker {
         String url = orDefault(WriteBodies.text(row, "url"), path == null ? null : site.url() + path);
         String identity = VisitorHashes.identity(WriteBodies.text(row, "visitor_id"), ip, userAgent);
         Event event = new Event(store.nextId(), site.id(), name, WriteBodies.text(row, "value"), url, path,
-                blankToNull(WriteBodies.text(row, "referrer")), resolveCountry(country, ip),
+                Params.presence(WriteBodies.text(row, "referrer")), resolveCountry(country, ip),
                 source(WriteBodies.text(row, "source"), url),
                 VisitorHashes.uniqueHash(site.id(), identity, LocalDate.ofInstant(now, ZoneOffset.UTC)),
                 VisitorHashes.visitorHash(site.id(), identity), now);
@@ -117,7 +117,7 @@ public class Tracker {
         if (isIgnoredPath(path)) {
             return WriteOutcome.ignored("Path matches ignore rule");
         }
-        String uid = blankToNull(WriteBodies.text(body, "custom_uid"));
+        String uid = Params.presence(WriteBodies.text(body, "custom_uid"));
         Kudo kudo = new Kudo(store.nextId(), data.site().id(), uid == null ? generatedUid() : uid, path, now());
         if (!data.addKudo(kudo)) {
             return WriteOutcome.invalid(List.of("Uid has already been taken"));
@@ -191,9 +191,5 @@ public class Tracker {
 
     private static String orDefault(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }
