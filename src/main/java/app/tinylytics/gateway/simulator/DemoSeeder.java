@@ -129,7 +129,7 @@ final class DemoSeeder {
                         null, country, source, uniqueHash, visitorHash, at.plusSeconds(30)));
             }
             at = at.plusSeconds(40 + random.nextInt(360));
-            path = pick(profile.paths());
+            path = nextPath(profile.paths(), path);
         }
     }
 
@@ -274,6 +274,12 @@ final class DemoSeeder {
         return counts.entrySet().stream()
                 .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
                 .map(Map.Entry::getKey).orElse("/");
+    }
+
+    /** Another page than the current one: reloads would make dull journeys. */
+    private String nextPath(List<String> paths, String current) {
+        String next = pick(paths);
+        return next.equals(current) ? paths.get((paths.indexOf(next) + 1) % paths.size()) : next;
     }
 
     private <T> T pick(List<T> options) {

@@ -7,6 +7,11 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -36,6 +41,19 @@ class SimulatorDiscoveryTest {
                 .body("openapi_url", endsWith("/simulator/api/v1/openapi.json"))
                 .body("endpoints", hasSize(20))
                 .body("endpoints.path", hasItems("/me", "/sites/:id/hits/batch", "/sites/:id/kudos/:kudo_uid", "/sites/:id/content"));
+    }
+
+    @Test
+    void openApiDocumentsEveryOperationTheDiscoveryLists() {
+        List<Map<String, String>> endpoints = given().get(SimulatorApi.BASE).then().extract().path("endpoints");
+        Map<String, Object> paths = given().get(SimulatorApi.BASE + "/openapi.json").then().extract().path("paths");
+        for (Map<String, String> endpoint : endpoints) {
+            String path = endpoint.get("path").replace(":kudo_uid", "{kudo_uid}").replace(":id", "{id}");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> operations = (Map<String, Object>) paths.get(path);
+            assertNotNull(operations, "OpenAPI lacks " + path);
+            assertTrue(operations.containsKey(endpoint.get("method").toLowerCase()), "OpenAPI lacks " + endpoint);
+        }
     }
 
     @Test
