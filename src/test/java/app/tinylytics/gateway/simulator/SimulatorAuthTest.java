@@ -1,10 +1,15 @@
 package app.tinylytics.gateway.simulator;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.instanceOf;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -87,7 +92,7 @@ class SimulatorAuthTest {
         String lastUsed = SimulatorApi.alice().get(SimulatorApi.BASE + "/me").then().statusCode(200)
                 .extract().path("api_key.last_used_at");
         Instant expected = clock.instant();
-        org.junit.jupiter.api.Assertions.assertTrue(
+        assertTrue(
                 Duration.between(Instant.parse(lastUsed), expected).abs().toSeconds() <= 2,
                 "last_used_at " + lastUsed + " should be the time of the /me call " + expected);
     }
@@ -97,13 +102,13 @@ class SimulatorAuthTest {
         SimulatorApi.alice().when().get(SimulatorApi.BASE + "/sites")
                 .then().statusCode(200)
                 .body("sites", hasSize(3))
-                .body("sites.id", org.hamcrest.Matchers.contains(456, 457, 458))
+                .body("sites.id", contains(456, 457, 458))
                 .body("sites[0].uid", equalTo("abc123"))
                 .body("sites[0].url", equalTo("https://example.com"))
                 .body("sites[0].label", equalTo("My Blog"))
-                .body("sites[0].lifetime_hits", org.hamcrest.Matchers.greaterThan(1000))
-                .body("sites[0].lifetime_unique_hits", org.hamcrest.Matchers.greaterThan(100))
-                .body("sites[0].lifetime_kudos", org.hamcrest.Matchers.greaterThan(10))
+                .body("sites[0].lifetime_hits", greaterThan(1000))
+                .body("sites[0].lifetime_unique_hits", greaterThan(100))
+                .body("sites[0].lifetime_kudos", greaterThan(10))
                 .body("sites[0].active", equalTo(true))
                 .body("sites[0].public", equalTo(false))
                 .body("sites[0].created_at", equalTo("2025-06-01T12:00:00Z"))
@@ -118,13 +123,13 @@ class SimulatorAuthTest {
                 .body("uid", equalTo("abc123"))
                 .body("url", equalTo("https://example.com"))
                 .body("label", equalTo("My Blog"))
-                .body("lifetime_hits", org.hamcrest.Matchers.instanceOf(Integer.class))
-                .body("lifetime_unique_hits", org.hamcrest.Matchers.instanceOf(Integer.class))
-                .body("lifetime_kudos", org.hamcrest.Matchers.instanceOf(Integer.class))
+                .body("lifetime_hits", instanceOf(Integer.class))
+                .body("lifetime_unique_hits", instanceOf(Integer.class))
+                .body("lifetime_kudos", instanceOf(Integer.class))
                 .body("active", equalTo(true))
                 .body("public", equalTo(false))
                 .body("created_at", equalTo("2025-06-01T12:00:00Z"))
-                .body("updated_at", org.hamcrest.Matchers.matchesPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z"));
+                .body("updated_at", matchesPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z"));
     }
 
     @Test

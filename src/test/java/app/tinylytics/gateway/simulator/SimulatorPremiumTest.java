@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -102,7 +103,7 @@ class SimulatorPremiumTest {
     void insightsAreNewestFirstAndContextSignalsComeFromTheSitesSignals() {
         JsonPath json = SimulatorApi.alice().get(SITE + "456/insights").then().extract().jsonPath();
         List<String> dates = json.getList("insights.insights_for_date");
-        assertEquals(dates.stream().sorted(java.util.Comparator.reverseOrder()).toList(), dates);
+        assertEquals(dates.stream().sorted(Comparator.reverseOrder()).toList(), dates);
         // The newest report's window holds the seeded "Newsletter #42 sent" signal (two days ago).
         List<Map<String, Object>> context = json.getList("insights[0].context_signals");
         assertEquals(json.getInt("insights[0].context_signals_count"), context.size());

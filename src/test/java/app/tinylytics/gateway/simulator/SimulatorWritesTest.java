@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.Collections;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -186,7 +187,7 @@ class SimulatorWritesTest {
                 .body("created_count", equalTo(1))
                 .body("ignored_count", equalTo(1))
                 .body("error_count", equalTo(2))
-                .body("results[0]", equalTo(java.util.Map.of("index", 0, "status", "created")))
+                .body("results[0]", equalTo(Map.of("index", 0, "status", "created")))
                 .body("results[1].index", equalTo(1))
                 .body("results[1].status", equalTo("error"))
                 .body("results[1].errors", contains("Path can't be blank"))
