@@ -1,5 +1,8 @@
 package app.tinylytics.gateway.writes;
 
+import static app.tinylytics.gateway.writes.UpstreamAnswers.allCreated;
+import static app.tinylytics.gateway.writes.UpstreamAnswers.created;
+import static app.tinylytics.gateway.writes.UpstreamAnswers.json;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -159,7 +162,7 @@ class HitWritesWireMockTest {
 
     @Test
     void trackHitsSendsTheRowsAsATopLevelArray() {
-        upstream.stubFor(post(BATCH_URL).willReturn(created(batchAnswer(0, 2))));
+        upstream.stubFor(post(BATCH_URL).willReturn(created(allCreated(2))));
 
         GraphQL.document("writes-track-hits").variable("siteId", "456").variable("hits", List.of(
                 Map.of("path", "/valid", "country", "PL"),
@@ -196,9 +199,9 @@ class HitWritesWireMockTest {
 
     @Test
     void batchOf1200RowsIsSentAs500And500And200WithOriginalIndices() {
-        stubChunk(0, 500, created(batchAnswer(0, 500)));
-        stubChunk(500, 500, created(batchAnswer(0, 500)));
-        stubChunk(1000, 200, created(batchAnswer(0, 200)));
+        stubChunk(0, 500, created(allCreated(500)));
+        stubChunk(500, 500, created(allCreated(500)));
+        stubChunk(1000, 200, created(allCreated(200)));
 
         GraphQL.document("writes-track-hits").variable("siteId", "456").variable("hits", rows(1200)).post()
                 .body("errors", nullValue())
@@ -217,9 +220,9 @@ class HitWritesWireMockTest {
 
     @Test
     void whenALaterChunkFailsTheWrittenRowsAreReportedAndTheRestAreErrorsToResend() {
-        stubChunk(0, 500, created(batchAnswer(0, 500)));
+        stubChunk(0, 500, created(allCreated(500)));
         stubChunk(500, 500, json(429, "{\"error\": \"Rate limit exceeded\"}").withHeader("Retry-After", "30"));
-        stubChunk(1000, 200, created(batchAnswer(0, 200)));
+        stubChunk(1000, 200, created(allCreated(200)));
 
         GraphQL.document("writes-track-hits").variable("siteId", "456").variable("hits", rows(1200)).post()
                 .body("errors", nullValue())
@@ -273,7 +276,7 @@ class HitWritesWireMockTest {
                 .willReturn(answer));
     }
 
-    static List<Map<String, Object>> rows(int count) {
+    private static List<Map<String, Object>> rows(int count) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             rows.add(Map.of("path", "/p/" + i));
@@ -281,28 +284,11 @@ class HitWritesWireMockTest {
         return rows;
     }
 
-    static String chunkBody(int first, int size) {
+    private static String chunkBody(int first, int size) {
         StringBuilder body = new StringBuilder("[");
         for (int i = first; i < first + size; i++) {
             body.append(i == first ? "" : ",").append("{\"path\": \"/p/").append(i).append("\"}");
         }
         return body.append("]").toString();
-    }
-
-    /** An upstream batch answer with every row created, indices counted from {@code first} within the request. */
-    static String batchAnswer(int first, int size) {
-        StringBuilder results = new StringBuilder();
-        for (int i = first; i < first + size; i++) {
-            results.append(i == first ? "" : ",").append("{\"index\": ").append(i).append(", \"status\": \"created\"}");
-        }
-        return "{\"created_count\": " + size + ", \"ignored_count\": 0, \"error_count\": 0, \"results\": [" + results + "]}";
-    }
-
-    static ResponseDefinitionBuilder created(String body) {
-        return json(201, body);
-    }
-
-    static ResponseDefinitionBuilder json(int status, String body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
     }
 }
