@@ -28,7 +28,7 @@ import app.tinylytics.gateway.upstream.dto.SubmitSignalResponseDto;
 /**
  * The seven mutations. Each validates its arguments and picks the write key before any upstream call,
  * sends the write once (writes are not idempotent, so they are never retried, except a signal with an
- * external id, which is), and tells {@link WriteEffects} when something was written.
+ * external id, which is), and lets {@link WriteEffects} drop the cached reads it changed before answering.
  */
 @GraphQLApi
 public class WritesApi {
@@ -51,7 +51,7 @@ public class WritesApi {
         ApiKey key = keys.writeKey();
         return tinylytics.trackHit(key, site, hit.toUpstream())
                 .map(TrackHitResult::from)
-                .invoke(result -> recordedIf(result.status() == WriteStatus.CREATED, Endpoint.TRACK_HIT, site));
+                .call(result -> recordedIf(result.status() == WriteStatus.CREATED, Endpoint.TRACK_HIT, site));
     }
 
     @Mutation
@@ -63,7 +63,7 @@ public class WritesApi {
         ApiKey key = keys.writeKey();
         List<HitWriteDto> rows = hits.stream().map(HitInput::toUpstream).toList();
         return ChunkedBatch.send(rows, chunk -> tinylytics.trackHits(key, site, chunk))
-                .invoke(result -> recordedIf(result.createdCount() > 0, Endpoint.TRACK_HITS, site));
+                .call(result -> recordedIf(result.createdCount() > 0, Endpoint.TRACK_HITS, site));
     }
 
     @Mutation
@@ -75,7 +75,7 @@ public class WritesApi {
         ApiKey key = keys.writeKey();
         return tinylytics.trackEvent(key, site, event.toUpstream())
                 .map(TrackEventResult::from)
-                .invoke(result -> recordedIf(result.status() == WriteStatus.CREATED, Endpoint.TRACK_EVENT, site));
+                .call(result -> recordedIf(result.status() == WriteStatus.CREATED, Endpoint.TRACK_EVENT, site));
     }
 
     @Mutation
@@ -87,7 +87,7 @@ public class WritesApi {
         ApiKey key = keys.writeKey();
         List<EventWriteDto> rows = events.stream().map(EventInput::toUpstream).toList();
         return ChunkedBatch.send(rows, chunk -> tinylytics.trackEvents(key, site, chunk))
-                .invoke(result -> recordedIf(result.createdCount() > 0, Endpoint.TRACK_EVENTS, site));
+                .call(result -> recordedIf(result.createdCount() > 0, Endpoint.TRACK_EVENTS, site));
     }
 
     @Mutation
@@ -99,7 +99,7 @@ public class WritesApi {
         ApiKey key = keys.writeKey();
         return tinylytics.giveKudo(key, site, kudo.toUpstream())
                 .map(GiveKudoResult::from)
-                .invoke(result -> recordedIf(result.status() == WriteStatus.CREATED, Endpoint.GIVE_KUDO, site));
+                .call(result -> recordedIf(result.status() == WriteStatus.CREATED, Endpoint.GIVE_KUDO, site));
     }
 
     @Mutation
@@ -111,7 +111,7 @@ public class WritesApi {
         ApiKey key = keys.writeKey();
         return tinylytics.deleteKudo(key, site, uid)
                 .map(answer -> DeleteKudoResult.from(answer, uid))
-                .invoke(() -> effects.written(Endpoint.DELETE_KUDO, site));
+                .call(() -> effects.written(Endpoint.DELETE_KUDO, site));
     }
 
     @Mutation
@@ -129,7 +129,7 @@ public class WritesApi {
         }
         return submitted
                 .map(WritesApi::signalOf)
-                .invoke(() -> effects.written(Endpoint.SUBMIT_SIGNAL, site));
+                .call(() -> effects.written(Endpoint.SUBMIT_SIGNAL, site));
     }
 
     private static ContextSignal signalOf(Written<SubmitSignalResponseDto> written) {
@@ -148,9 +148,8 @@ public class WritesApi {
         }
     }
 
-    private void recordedIf(boolean recorded, Endpoint endpoint, long siteId) {
-        if (recorded) {
-            effects.written(endpoint, siteId);
-        }
+    /** Ignored writes (202) changed nothing upstream, so they keep the cache. */
+    private Uni<Void> recordedIf(boolean recorded, Endpoint endpoint, long siteId) {
+        return recorded ? effects.written(endpoint, siteId) : Uni.createFrom().voidItem();
     }
 }
