@@ -1,5 +1,7 @@
 package app.tinylytics.gateway.upstream;
 
+import java.lang.reflect.Proxy;
+import java.util.Map;
 import java.util.Optional;
 
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -20,33 +22,19 @@ public final class KeyResolvers {
         return new KeyResolver(currentRequest, config(Optional.empty(), Optional.empty()));
     }
 
+    /** Only the key settings are answered; a proxy, so settings added to the mapping later need no change here. */
     static TinylyticsConfig config(Optional<String> readKey, Optional<String> writeKey) {
-        TinylyticsConfig.Api api = new TinylyticsConfig.Api() {
-            @Override
-            public String baseUrl() {
-                return TinylyticsConfig.PUBLIC_BASE_URL;
-            }
+        TinylyticsConfig.Api api = answering(TinylyticsConfig.Api.class,
+                Map.of("baseUrl", TinylyticsConfig.PUBLIC_BASE_URL, "readKey", readKey, "writeKey", writeKey));
+        return answering(TinylyticsConfig.class, Map.of("api", api));
+    }
 
-            @Override
-            public Optional<String> readKey() {
-                return readKey;
+    private static <T> T answering(Class<T> type, Map<String, Object> answers) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, (proxy, method, args) -> {
+            if (answers.containsKey(method.getName())) {
+                return answers.get(method.getName());
             }
-
-            @Override
-            public Optional<String> writeKey() {
-                return writeKey;
-            }
-        };
-        return new TinylyticsConfig() {
-            @Override
-            public Api api() {
-                return api;
-            }
-
-            @Override
-            public Simulator simulator() {
-                return () -> false;
-            }
-        };
+            throw new UnsupportedOperationException("Not configured in this test: " + method.getName());
+        }));
     }
 }
