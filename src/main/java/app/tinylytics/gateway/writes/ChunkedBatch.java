@@ -16,12 +16,12 @@ import app.tinylytics.gateway.upstream.dto.BatchRowDto;
  * and merges their answers into one {@link BatchResult} under the indices of the caller's list.
  *
  * <p>Nothing is lost or reported half-written: chunks go strictly in order and the first failing one
- * stops the batch. If that is the first chunk, nothing was written and the mutation fails with that
- * chunk's error (as a single request would). Otherwise the rows already answered keep their upstream
- * outcome, and every row from the failed chunk on is an {@code ERROR} row whose message says whether
- * it was certainly not recorded (upstream refused the request, or it was never sent: resend it) or
- * may have been (a timeout or 5xx on that request: check before resending). The caller can therefore
- * resend exactly the rows that need it; the gateway itself never resends, writes are not idempotent.
+ * stops the batch. If that is the first chunk, the mutation fails with its error, exactly as a single
+ * request would. Otherwise the rows already answered keep their upstream outcome, and every row from
+ * the failed chunk on is an {@code ERROR} row whose message says either that it was certainly not
+ * recorded (its request was refused, e.g. a 429 or the gateway's own budget, or never sent: resend it)
+ * or that it may have been (a timeout or 5xx on its request: check before resending). The caller can
+ * so resend exactly the rows that need it; the gateway never resends, as writes are not idempotent.
  */
 final class ChunkedBatch {
 
@@ -98,7 +98,7 @@ final class ChunkedBatch {
             String failedRow = mayHaveBeenRecorded(failure)
                     ? "Outcome unknown: the upstream request for " + range + " failed (" + cause
                             + "); the row may or may not have been recorded, check before resending it."
-                    : "Not recorded: upstream refused the request for " + range + " (" + cause + "); resend this row.";
+                    : "Not recorded: the request for " + range + " was refused (" + cause + "); resend this row.";
             String unsentRow = "Not sent: the batch stopped at the failed request for " + range + "; resend this row.";
             for (int index = start; index < total; index++) {
                 rows.add(BatchRowResult.unanswered(index, index < end ? failedRow : unsentRow));

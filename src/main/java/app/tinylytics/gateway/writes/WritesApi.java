@@ -45,7 +45,8 @@ public class WritesApi {
 
     @Mutation
     @Description("POST /sites/:id/hits. Needs a full-access key.")
-    public @NonNull Uni<TrackHitResult> trackHit(@Name("siteId") @Id @NonNull String siteId, @Name("hit") @NonNull HitInput hit) {
+    public @NonNull Uni<TrackHitResult> trackHit(@Name("siteId") @Id @NonNull String siteId,
+            @Name("hit") @NonNull HitInput hit) {
         long site = Arguments.siteId("siteId", siteId);
         hit.validate("hit");
         ApiKey key = keys.writeKey();

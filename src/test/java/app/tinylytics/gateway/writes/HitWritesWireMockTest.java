@@ -232,11 +232,25 @@ class HitWritesWireMockTest {
                 .body("data.trackHits.results[499].status", equalTo("CREATED"))
                 .body("data.trackHits.results[500].index", equalTo(500))
                 .body("data.trackHits.results[500].status", equalTo("ERROR"))
-                .body("data.trackHits.results[500].errors[0]", startsWith("Not recorded: upstream refused the request for rows 500-999"))
+                .body("data.trackHits.results[500].errors[0]", startsWith("Not recorded: the request for rows 500-999 was refused"))
                 .body("data.trackHits.results[1199].index", equalTo(1199))
                 .body("data.trackHits.results[1199].errors[0]", startsWith("Not sent:"));
 
         upstream.verify(2, postRequestedFor(urlEqualTo(BATCH_URL)));
+    }
+
+    @Test
+    void whenALaterChunkGetsAServerErrorItsRowsAreReportedAsOutcomeUnknown() {
+        stubChunk(0, 500, created(allCreated(500)));
+        stubChunk(500, 100, json(500, "{\"error\": \"Internal server error\"}"));
+
+        GraphQL.document("writes-track-hits").variable("siteId", "456").variable("hits", rows(600)).post()
+                .body("errors", nullValue())
+                .body("data.trackHits.createdCount", equalTo(500))
+                .body("data.trackHits.errorCount", equalTo(100))
+                .body("data.trackHits.results[599].index", equalTo(599))
+                .body("data.trackHits.results[599].status", equalTo("ERROR"))
+                .body("data.trackHits.results[599].errors[0]", startsWith("Outcome unknown: the upstream request for rows 500-599 failed"));
     }
 
     @Test

@@ -90,6 +90,7 @@ class WriteKeysWireMockTest {
         upstream.verify(0, anyRequestedFor(anyUrl()));
     }
 
+    /** SmallRye's GET is off; {@link MutationsOnlyOverPost} would refuse this too were it switched on. */
     @Test
     void aMutationSentOverGetIsRefusedAndNotExecuted() {
         upstream.stubFor(post(KUDOS_URL).willReturn(created(CREATED_KUDO)));
