@@ -20,10 +20,10 @@ public record HitInput(
         String visitorId,
         String source) {
 
-    /** {@code name} is how the argument is reported, e.g. {@code hit} or {@code hits[3]}. */
-    void validate(String name) {
-        Arguments.notBlank(name + ".path", path);
-        Arguments.country(name + ".country", country);
+    /** {@code argument} is how the argument is reported, e.g. {@code hit} or {@code hits[3]}. */
+    void validate(String argument) {
+        Arguments.notBlank(argument + ".path", path);
+        Arguments.country(argument + ".country", country);
     }
 
     HitWriteDto toUpstream() {
