@@ -59,6 +59,10 @@ final class DemoSeeder {
             DemoAccounts.BOB_SITE_ID, new Profile(List.of("/", "/roses", "/tomatoes", "/about"), 2, 5,
                     List.of("gallery.opened")));
 
+    /** Carol's sites (the benchmark's ten-site dashboard): a small site's worth of traffic each. */
+    private static final Profile PLAIN_PROFILE = new Profile(List.of("/", "/about", "/blog", "/blog/first-post",
+            "/blog/second-post", "/contact"), 4, 10, List.of("signup.started"));
+
     private final Instant now;
     private final LocalDate today;
     private final AtomicLong ids;
@@ -74,7 +78,7 @@ final class DemoSeeder {
         Map<Long, SiteData> sites = new HashMap<>();
         for (Site site : DemoAccounts.SITES) {
             SiteData data = new SiteData(site);
-            seedTraffic(data, PROFILES.get(site.id()));
+            seedTraffic(data, PROFILES.getOrDefault(site.id(), PLAIN_PROFILE));
             seedSignals(data);
             if (site.insightsEnabled()) {
                 seedInsights(data);
@@ -83,7 +87,7 @@ final class DemoSeeder {
                 seedUptime(data);
             }
             if (site.contentMonitoringEnabled()) {
-                seedContent(data, PROFILES.get(site.id()).paths());
+                seedContent(data, PROFILES.getOrDefault(site.id(), PLAIN_PROFILE).paths());
             }
             sites.put(site.id(), data);
         }
