@@ -18,13 +18,13 @@ public enum SignalCategory {
     OTHER;
 
     /** The upstream spelling, e.g. {@code newsletter}, for query parameters and request bodies. */
-    public String upstreamName() {
+    public String upstreamValue() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     /** The upstream spelling of a possibly absent category; null stays null so it is not sent. */
     public static String toUpstream(SignalCategory category) {
-        return category == null ? null : category.upstreamName();
+        return category == null ? null : category.upstreamValue();
     }
 
     /**

@@ -12,14 +12,14 @@ class SignalCategoryTest {
     @ParameterizedTest
     @EnumSource(SignalCategory.class)
     void everyCategoryRoundTripsThroughItsUpstreamName(SignalCategory category) {
-        assertEquals(category, SignalCategory.fromUpstream(category.upstreamName()));
+        assertEquals(category, SignalCategory.fromUpstream(category.upstreamValue()));
     }
 
     @Test
-    void upstreamNamesAreTheDocumentedLowerCaseOnes() {
-        assertEquals("newsletter", SignalCategory.NEWSLETTER.upstreamName());
-        assertEquals("maintenance", SignalCategory.MAINTENANCE.upstreamName());
-        assertEquals("podcast", SignalCategory.PODCAST.upstreamName());
+    void upstreamValuesAreTheDocumentedLowerCaseOnes() {
+        assertEquals("newsletter", SignalCategory.NEWSLETTER.upstreamValue());
+        assertEquals("maintenance", SignalCategory.MAINTENANCE.upstreamValue());
+        assertEquals("podcast", SignalCategory.PODCAST.upstreamValue());
     }
 
     @Test
