@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import org.eclipse.microprofile.graphql.Description;
 
-import app.tinylytics.gateway.upstream.RequestBudget;
+import app.tinylytics.gateway.upstream.budget.RequestBudget;
 
 /** The gateway's view of the upstream request budget of one key. */
 @Description("The gateway's view of the upstream request budget of the key in use.")

@@ -5,8 +5,10 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
+import io.smallrye.mutiny.Uni;
+
 import app.tinylytics.gateway.upstream.KeyResolver;
-import app.tinylytics.gateway.upstream.RequestBudget;
+import app.tinylytics.gateway.upstream.budget.RequestBudget;
 
 /** The {@code rateLimit} query: how much of the key's hourly upstream budget is left. Costs no upstream call. */
 @GraphQLApi
@@ -22,7 +24,7 @@ public class RateLimitApi {
 
     @Query
     @Description("The gateway's own view of the upstream request budget of the key in use.")
-    public @NonNull RateLimit rateLimit() {
-        return RateLimit.from(budget.snapshot(keys.readKey()));
+    public @NonNull Uni<RateLimit> rateLimit() {
+        return budget.snapshot(keys.readKey()).map(RateLimit::from);
     }
 }

@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 
 import app.tinylytics.gateway.error.FeatureDisabledException;
 import app.tinylytics.gateway.error.NotFoundException;
+import app.tinylytics.gateway.upstream.cache.CacheKey;
 import app.tinylytics.gateway.upstream.dto.ContentDto;
 import app.tinylytics.gateway.upstream.dto.HitsDto;
 import app.tinylytics.gateway.upstream.dto.InsightsDto;
@@ -22,11 +23,13 @@ import app.tinylytics.gateway.upstream.dto.UptimeDto;
 
 /**
  * The gateway's view of the Tinylytics API: one method per endpoint, each going through
- * {@link UpstreamAccess}. Answers that the schema treats as "absent" rather than as errors
+ * {@link UpstreamAccess}, which caches reads. Answers that the schema treats as "absent" rather than as errors
  * (an unknown site, uptime not enabled, content monitoring disabled) come back as {@code null}.
  */
 @ApplicationScoped
 public class TinylyticsClient {
+
+    private static final UpstreamQuery NO_QUERY = UpstreamQuery.create();
 
     private final TinylyticsRestClient rest;
     private final UpstreamAccess upstream;
@@ -37,52 +40,59 @@ public class TinylyticsClient {
     }
 
     public Uni<MeDto> me(ApiKey key) {
-        return upstream.call(Endpoint.ME, key, rest::me);
+        return upstream.read(Endpoint.ME, key, CacheKey.NO_SITE, NO_QUERY, MeDto.class, rest::me);
     }
 
     public Uni<List<SiteDto>> sites(ApiKey key) {
-        return upstream.call(Endpoint.SITES, key, rest::sites).map(sites -> listOrEmpty(sites.sites()));
+        return upstream.read(Endpoint.SITES, key, CacheKey.NO_SITE, NO_QUERY, SitesDto.class, rest::sites).map(sites -> listOrEmpty(sites.sites()));
     }
 
     /** The site, or null when it does not exist for this key. */
     public Uni<SiteDto> site(ApiKey key, long siteId) {
-        return upstream.call(Endpoint.SITE, key, auth -> rest.site(auth, siteId))
+        return upstream.read(Endpoint.SITE, key, siteId, NO_QUERY, SiteDto.class, auth -> rest.site(auth, siteId))
                 .onFailure(NotFoundException.class).recoverWithNull();
     }
 
     public Uni<HitsDto> hits(ApiKey key, long siteId, UpstreamQuery query) {
-        return upstream.call(Endpoint.HITS, key, auth -> rest.hits(auth, siteId, query.asMap()));
+        return upstream.read(Endpoint.HITS, key, siteId, query, HitsDto.class,
+                auth -> rest.hits(auth, siteId, query.asMap()));
     }
 
     public Uni<KudosDto> kudos(ApiKey key, long siteId, UpstreamQuery query) {
-        return upstream.call(Endpoint.KUDOS, key, auth -> rest.kudos(auth, siteId, query.asMap()));
+        return upstream.read(Endpoint.KUDOS, key, siteId, query, KudosDto.class,
+                auth -> rest.kudos(auth, siteId, query.asMap()));
     }
 
     public Uni<LeaderboardDto> leaderboard(ApiKey key, long siteId, UpstreamQuery query) {
-        return upstream.call(Endpoint.LEADERBOARD, key, auth -> rest.leaderboard(auth, siteId, query.asMap()));
+        return upstream.read(Endpoint.LEADERBOARD, key, siteId, query, LeaderboardDto.class,
+                auth -> rest.leaderboard(auth, siteId, query.asMap()));
     }
 
     public Uni<JourneysDto> journeys(ApiKey key, long siteId, UpstreamQuery query) {
-        return upstream.call(Endpoint.JOURNEYS, key, auth -> rest.journeys(auth, siteId, query.asMap()));
+        return upstream.read(Endpoint.JOURNEYS, key, siteId, query, JourneysDto.class,
+                auth -> rest.journeys(auth, siteId, query.asMap()));
     }
 
     public Uni<InsightsDto> insights(ApiKey key, long siteId, UpstreamQuery query) {
-        return upstream.call(Endpoint.INSIGHTS, key, auth -> rest.insights(auth, siteId, query.asMap()));
+        return upstream.read(Endpoint.INSIGHTS, key, siteId, query, InsightsDto.class,
+                auth -> rest.insights(auth, siteId, query.asMap()));
     }
 
     public Uni<SignalsDto> signals(ApiKey key, long siteId, UpstreamQuery query) {
-        return upstream.call(Endpoint.SIGNALS, key, auth -> rest.signals(auth, siteId, query.asMap()));
+        return upstream.read(Endpoint.SIGNALS, key, siteId, query, SignalsDto.class,
+                auth -> rest.signals(auth, siteId, query.asMap()));
     }
 
     /** The uptime report, or null when uptime monitoring is not enabled for the site (upstream 404). */
     public Uni<UptimeDto> uptime(ApiKey key, long siteId, UpstreamQuery query) {
-        return upstream.call(Endpoint.UPTIME, key, auth -> rest.uptime(auth, siteId, query.asMap()))
+        return upstream.read(Endpoint.UPTIME, key, siteId, query, UptimeDto.class,
+                auth -> rest.uptime(auth, siteId, query.asMap()))
                 .onFailure(NotFoundException.class).recoverWithNull();
     }
 
     /** The content report, or null when content monitoring is disabled for the site (upstream 403 saying so). */
     public Uni<ContentDto> content(ApiKey key, long siteId) {
-        return upstream.call(Endpoint.CONTENT, key, auth -> rest.content(auth, siteId))
+        return upstream.read(Endpoint.CONTENT, key, siteId, NO_QUERY, ContentDto.class, auth -> rest.content(auth, siteId))
                 .onFailure(FeatureDisabledException.class).recoverWithNull();
     }
 

@@ -1,42 +1,145 @@
 package app.tinylytics.gateway.upstream;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.smallrye.mutiny.Uni;
 
 import app.tinylytics.gateway.config.GatewayConfig;
+import app.tinylytics.gateway.error.GatewayException;
+import app.tinylytics.gateway.error.RateLimitedException;
 import app.tinylytics.gateway.error.UpstreamErrorTranslator;
 import app.tinylytics.gateway.error.UpstreamUnavailableException;
+import app.tinylytics.gateway.upstream.budget.RequestBudget;
+import app.tinylytics.gateway.upstream.cache.CacheKey;
+import app.tinylytics.gateway.upstream.cache.CachePolicy;
+import app.tinylytics.gateway.upstream.cache.CachedRead;
+import app.tinylytics.gateway.upstream.cache.InFlightReads;
+import app.tinylytics.gateway.upstream.cache.ReadCache;
+import app.tinylytics.gateway.upstream.cache.StaleNotice;
 
 /**
- * Every upstream request passes here: it is counted against the key's budget, bounded by the
- * timeout, and any failure leaves as a coded {@link app.tinylytics.gateway.error.GatewayException}.
+ * Every upstream request passes here. Reads are served from cache while fresh, coalesced when
+ * identical ones are in flight, and served stale rather than spending the last of the key's budget
+ * or when upstream is unreachable. Every request is counted against the budget, bounded by the
+ * timeout, and any failure leaves as a coded {@link GatewayException}.
  */
 @ApplicationScoped
 public class UpstreamAccess {
 
     private final RequestBudget budget;
+    private final ReadCache cache;
+    private final CachePolicy policy;
+    private final InFlightReads inFlight;
+    private final UpstreamMetrics metrics;
+    private final ObjectMapper mapper;
+    private final Clock clock;
     private final Duration timeout;
 
-    UpstreamAccess(RequestBudget budget, GatewayConfig config) {
+    UpstreamAccess(RequestBudget budget, ReadCache cache, CachePolicy policy, InFlightReads inFlight,
+            UpstreamMetrics metrics, ObjectMapper mapper, Clock clock, GatewayConfig config) {
         this.budget = budget;
+        this.cache = cache;
+        this.policy = policy;
+        this.inFlight = inFlight;
+        this.metrics = metrics;
+        this.mapper = mapper;
+        this.clock = clock;
         this.timeout = config.upstream().timeout();
     }
 
     /**
-     * Sends one request with the key; {@code request} receives the {@code Authorization} header value
-     * and is invoked lazily, once per subscription.
+     * A cached read. {@code request} receives the {@code Authorization} header value and is invoked
+     * only when upstream must be asked.
+     */
+    public <T> Uni<T> read(Endpoint endpoint, ApiKey key, long siteId, UpstreamQuery query, Class<T> type,
+            Function<String, Uni<T>> request) {
+        CacheKey cacheKey = policy.keyFor(key.fingerprint(), endpoint, siteId, query);
+        StaleNotice notice = StaleNotice.forCurrentRequest();
+        return cache.get(cacheKey).chain(cached -> {
+            Instant now = clock.instant();
+            if (cached != null && cached.isFreshAt(now)) {
+                metrics.cacheLookup("hit");
+                return Uni.createFrom().item(cached.value(type, mapper));
+            }
+            return budget.snapshot(key).chain(left -> {
+                metrics.budgetRemaining(key.fingerprint(), left.remaining());
+                if (cached != null && left.low()) {
+                    return stale(cached, type, notice);
+                }
+                if (left.spent()) {
+                    return Uni.createFrom().failure(budgetSpent(left));
+                }
+                metrics.cacheLookup("miss");
+                return fetch(endpoint, key, query, cacheKey, request)
+                        .map(read -> read.value(type, mapper))
+                        .onFailure(f -> cached != null && isUpstreamTrouble(f)).recoverWithUni(f -> stale(cached, type, notice));
+            });
+        });
+    }
+
+    /**
+     * An uncached request (writes). Refused without a call when the key's budget is spent, since
+     * upstream would only answer 429.
      */
     public <T> Uni<T> call(Endpoint endpoint, ApiKey key, Function<String, Uni<T>> request) {
-        return Uni.createFrom().deferred(() -> {
-            budget.record(key);
-            return request.apply(key.authorizationHeader());
-        })
+        return budget.snapshot(key).chain(left -> left.spent()
+                ? Uni.createFrom().failure(budgetSpent(left))
+                : send(endpoint, key, request));
+    }
+
+    /** Drops the cached reads of one site for the given endpoints, for every key. */
+    public Uni<Void> invalidate(long siteId, java.util.Set<Endpoint> endpoints) {
+        return cache.invalidateIf(entry -> entry.siteId() == siteId && endpoints.contains(entry.endpoint()));
+    }
+
+    private <T> Uni<CachedRead> fetch(Endpoint endpoint, ApiKey key, UpstreamQuery query, CacheKey cacheKey,
+            Function<String, Uni<T>> request) {
+        InFlightReads.Joined joined = inFlight.join(cacheKey, () -> send(endpoint, key, request).chain(answer -> {
+            Instant fetchedAt = clock.instant();
+            CachedRead read = CachedRead.of(answer, mapper, fetchedAt, policy.freshUntil(endpoint, query, answer, fetchedAt));
+            return read.isFreshAt(fetchedAt) ? cache.put(cacheKey, read).replaceWith(read) : Uni.createFrom().item(read);
+        }));
+        if (joined.coalesced()) {
+            metrics.coalesced(endpoint);
+        }
+        return joined.read();
+    }
+
+    private <T> Uni<T> send(Endpoint endpoint, ApiKey key, Function<String, Uni<T>> request) {
+        return budget.record(key)
+                .chain(() -> request.apply(key.authorizationHeader()))
                 .ifNoItem().after(timeout).failWith(() -> new UpstreamUnavailableException(
                         "Tinylytics did not answer " + endpoint.route() + " within " + timeout.toMillis() + " ms."))
-                .onFailure().transform(failure -> UpstreamErrorTranslator.translate(endpoint, failure));
+                .onItem().invoke(() -> metrics.upstreamRequest(endpoint, "2xx"))
+                .onFailure().invoke(f -> metrics.upstreamRequest(endpoint, statusOf(f)))
+                .onFailure().transform(f -> UpstreamErrorTranslator.translate(endpoint, f))
+                .onFailure(RateLimitedException.class).call(f -> budget.blockFor(key,
+                        Duration.ofSeconds(((RateLimitedException) f).retryAfterSeconds())));
+    }
+
+    private <T> Uni<T> stale(CachedRead cached, Class<T> type, StaleNotice notice) {
+        metrics.cacheLookup("stale");
+        notice.servedStale(cached.fetchedAt());
+        return Uni.createFrom().item(cached.value(type, mapper));
+    }
+
+    private static boolean isUpstreamTrouble(Throwable failure) {
+        return failure instanceof UpstreamUnavailableException || failure instanceof RateLimitedException;
+    }
+
+    private static RateLimitedException budgetSpent(RequestBudget.Snapshot left) {
+        return new RateLimitedException("The gateway's upstream budget for this key is spent ("
+                + left.limit() + " requests per hour); no request was sent.", left.retryAfterSeconds());
+    }
+
+    private static String statusOf(Throwable failure) {
+        return failure instanceof UpstreamException upstream ? String.valueOf(upstream.status()) : "error";
     }
 }

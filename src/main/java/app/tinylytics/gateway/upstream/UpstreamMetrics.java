@@ -1,0 +1,47 @@
+package app.tinylytics.gateway.upstream;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The gateway's own Micrometer metrics: upstream requests by endpoint and status, cache lookups by
+ * result, coalesced reads, and the budget left per key fingerprint (never per key).
+ */
+@ApplicationScoped
+public class UpstreamMetrics {
+
+    public static final String CACHE_NAME = "upstream-reads";
+
+    private final MeterRegistry registry;
+    private final Map<String, AtomicInteger> budgetRemaining = new ConcurrentHashMap<>();
+
+    UpstreamMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** One upstream request finished with {@code status}: {@code 2xx}, the HTTP error status, or {@code error} (no answer). */
+    public void upstreamRequest(Endpoint endpoint, String status) {
+        registry.counter("gateway.upstream.requests", "endpoint", endpoint.route(), "status", status).increment();
+    }
+
+    /** One cache lookup: {@code hit}, {@code miss} or {@code stale}. */
+    public void cacheLookup(String result) {
+        registry.counter("gateway.cache.requests", "cache", CACHE_NAME, "result", result).increment();
+    }
+
+    /** A read that joined an identical one already in flight instead of calling upstream. */
+    public void coalesced(Endpoint endpoint) {
+        registry.counter("gateway.upstream.coalesced", "endpoint", endpoint.route()).increment();
+    }
+
+    public void budgetRemaining(String fingerprint, int remaining) {
+        budgetRemaining.computeIfAbsent(fingerprint, f -> registry.gauge("gateway.budget.remaining",
+                java.util.List.of(io.micrometer.core.instrument.Tag.of("key", f)), new AtomicInteger(remaining)))
+                .set(remaining);
+    }
+}

@@ -1,0 +1,28 @@
+package app.tinylytics.gateway.upstream.budget;
+
+import java.time.Instant;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Where the per-key request log lives: in this process, or in Redis so that replicas share one
+ * budget per key. Keys are fingerprints, never API keys.
+ */
+public interface BudgetStore {
+
+    /** Records one upstream request at {@code at}. */
+    Uni<Void> record(String fingerprint, Instant at);
+
+    /** The requests counted since {@code windowStart}: how many, and the oldest of them (null when none). */
+    Uni<Usage> usageSince(String fingerprint, Instant windowStart);
+
+    /** Upstream said "no more until then" (a 429 with Retry-After). */
+    Uni<Void> blockUntil(String fingerprint, Instant until);
+
+    /** Forgets everything: for tests and the benchmark. */
+    Uni<Void> clear();
+
+    /** Requests counted in the window, the oldest of them, and any block upstream imposed. */
+    record Usage(int count, Instant oldest, Instant blockedUntil) {
+    }
+}

@@ -1,0 +1,38 @@
+package app.tinylytics.gateway.upstream.cache;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Coalesces identical upstream reads issued at the same time (two aliases in one query, two
+ * frontends polling together) into one upstream request whose answer they all share.
+ */
+@ApplicationScoped
+public class InFlightReads {
+
+    private final Map<CacheKey, Uni<CachedRead>> inFlight = new ConcurrentHashMap<>();
+
+    /**
+     * Joins the read already in flight for the key, or starts {@code fetch}. The second element of the
+     * result says whether this caller joined an existing read.
+     */
+    public Joined join(CacheKey key, Supplier<Uni<CachedRead>> fetch) {
+        boolean[] started = {false};
+        Uni<CachedRead> shared = inFlight.computeIfAbsent(key, k -> {
+            started[0] = true;
+            return fetch.get()
+                    .onTermination().invoke(() -> inFlight.remove(k))
+                    .memoize().indefinitely();
+        });
+        return new Joined(shared, !started[0]);
+    }
+
+    /** A read to subscribe to, and whether it was already in flight. */
+    public record Joined(Uni<CachedRead> read, boolean coalesced) {
+    }
+}
