@@ -2,6 +2,7 @@ package app.tinylytics.gateway.hits;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,6 +11,8 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.MatcherAssert.assertThat;
 
 import java.util.List;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,7 @@ import app.tinylytics.gateway.support.GraphQL;
 import app.tinylytics.gateway.support.SiteStubs;
 import app.tinylytics.gateway.support.WireMockProfile;
 import app.tinylytics.gateway.support.WireMockUpstream.InjectWireMock;
+import app.tinylytics.gateway.upstream.cache.ReadCache;
 
 /** The analytics fields of one site resolve independently: concurrently, and each failing on its own. */
 @QuarkusTest
@@ -45,6 +49,9 @@ class SiteFieldsFanOutWireMockTest {
     @InjectWireMock
     WireMockServer upstream;
 
+    @Inject
+    ReadCache cache;
+
     @BeforeEach
     void resetUpstream() {
         upstream.resetAll();
@@ -54,7 +61,8 @@ class SiteFieldsFanOutWireMockTest {
     @Test
     void fourSiteFieldsAreFetchedConcurrently() {
         stubSiteFields(0);
-        GraphQL.document("hits-kudos-leaderboard-fanout").variable("id", "456").post(); // warm-up: class loading, connections
+        GraphQL.document("hits-kudos-leaderboard-fanout").variable("id", "456").post(); // warm-up: classes, connections
+        cache.invalidateAll().await().indefinitely(); // the timed query must reach upstream again
         upstream.resetAll();
         SiteStubs.site456(upstream);
         stubSiteFields(DELAY_MS);
@@ -70,6 +78,9 @@ class SiteFieldsFanOutWireMockTest {
 
         // four 300 ms calls one after another would take 1200 ms; together they take about one delay
         assertThat("wall time of the query in ms", elapsedMs, lessThan(2L * DELAY_MS));
+        upstream.verify(2, getRequestedFor(urlPathEqualTo("/api/v1/sites/456/hits")));
+        upstream.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/sites/456/kudos")));
+        upstream.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/sites/456/leaderboard")));
     }
 
     @Test
