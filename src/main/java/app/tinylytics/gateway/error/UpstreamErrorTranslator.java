@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
+import jakarta.ws.rs.ProcessingException;
+
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +45,8 @@ public final class UpstreamErrorTranslator {
             return new UpstreamUnavailableException(
                     "Tinylytics could not be reached for " + endpoint.route() + " (" + describe(failure) + ").", failure);
         }
-        if (hasCause(failure, JacksonException.class)) {
+        if (hasCause(failure, JacksonException.class) || hasCause(failure, ProcessingException.class)) {
+            // Not JSON, or not the documented JSON: a body the REST client could not map to the endpoint's DTO.
             return new UpstreamErrorException("Tinylytics answered " + endpoint.route()
                     + " with a body that is not the documented JSON; the API key may be invalid"
                     + " (the live API answers some bad keys with an HTML page).", failure);

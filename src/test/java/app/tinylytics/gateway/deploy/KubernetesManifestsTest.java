@@ -66,9 +66,9 @@ class KubernetesManifestsTest {
     private static final String NAME_LABEL = "app.kubernetes.io/name";
 
     /**
-     * Env vars the Redis overlay sets for config that does not exist yet. Issue 5 (shared Redis cache) adds
-     * {@code gateway.cache.backend} and the quarkus-redis-cache extension ({@code quarkus.redis.hosts});
-     * the test fails once they exist, so this list cannot silently outlive its reason.
+     * Env vars a manifest may set for config that does not exist yet (empty: the Redis overlay's
+     * {@code GATEWAY_CACHE_BACKEND} and {@code QUARKUS_REDIS_HOSTS} are real now). The test fails once a
+     * listed one exists, so the list cannot silently outlive its reason.
      */
     private static final Set<String> PROPERTIES_STILL_TO_COME = Set.of();
 

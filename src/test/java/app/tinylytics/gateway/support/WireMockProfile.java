@@ -1,6 +1,7 @@
 package app.tinylytics.gateway.support;
 
 import java.util.List;
+import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
@@ -9,6 +10,14 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  * once for all of them.
  */
 public class WireMockProfile implements QuarkusTestProfile {
+
+    /** A short upstream timeout keeps timeout tests quick. */
+    public static final int UPSTREAM_TIMEOUT_MILLIS = 1500;
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("gateway.upstream.timeout", UPSTREAM_TIMEOUT_MILLIS + "ms");
+    }
 
     @Override
     public List<TestResourceEntry> testResources() {

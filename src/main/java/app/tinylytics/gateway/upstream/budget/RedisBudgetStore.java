@@ -14,7 +14,7 @@ import io.smallrye.mutiny.Uni;
  * The request log in Redis, shared by every replica: one sorted set per key fingerprint whose
  * scores are request times, so "requests in the last hour" is a range count.
  */
-final class RedisBudgetStore implements BudgetStore {
+public final class RedisBudgetStore implements BudgetStore {
 
     private static final String PREFIX = "tinylytics-gateway:budget:";
     /** Entries older than the window are useless; Redis drops idle logs a little after it. */
@@ -24,7 +24,7 @@ final class RedisBudgetStore implements BudgetStore {
     private final ReactiveSortedSetCommands<String, String> requests;
     private final ReactiveValueCommands<String, Long> blocks;
 
-    RedisBudgetStore(ReactiveRedisDataSource redis) {
+    public RedisBudgetStore(ReactiveRedisDataSource redis) {
         this.redis = redis;
         this.requests = redis.sortedSet(String.class);
         this.blocks = redis.value(Long.class);

@@ -1,0 +1,69 @@
+package app.tinylytics.gateway.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * A real {@code redis-server} process (Debian package) on a free loopback port, without persistence,
+ * for the Redis cache backend's tests. {@code .ci/run} installs the package.
+ */
+public class RedisServer implements QuarkusTestResourceLifecycleManager {
+
+    private Process process;
+
+    @Override
+    public Map<String, String> start() {
+        int port = freePort();
+        try {
+            Path log = Files.createTempFile("redis-test", ".log");
+            process = new ProcessBuilder(List.of("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
+                    "--save", "", "--appendonly", "no"))
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            awaitListening(port);
+        } catch (IOException e) {
+            throw new IllegalStateException("redis-server could not be started: install it (apt-get install redis-server)", e);
+        }
+        return Map.of("gateway.cache.backend", "redis", "quarkus.redis.hosts", "redis://127.0.0.1:" + port);
+    }
+
+    @Override
+    public void stop() {
+        if (process != null) {
+            process.destroy();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitListening(int port) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("redis-server exited with " + process.exitValue());
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        throw new IllegalStateException("redis-server did not listen on port " + port);
+    }
+}

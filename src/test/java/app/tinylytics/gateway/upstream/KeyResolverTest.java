@@ -1,0 +1,80 @@
+package app.tinylytics.gateway.upstream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+
+import app.tinylytics.gateway.config.TinylyticsConfig;
+import app.tinylytics.gateway.error.ForbiddenException;
+import app.tinylytics.gateway.error.UnauthenticatedException;
+
+/** Key choice without a forwarded key, and what leaks of a key: only its fingerprint. */
+class KeyResolverTest {
+
+    private static KeyResolver resolverWith(String readKey, String writeKey) {
+        TinylyticsConfig config = new TinylyticsConfig() {
+            @Override
+            public Api api() {
+                return new Api() {
+                    @Override
+                    public String baseUrl() {
+                        return PUBLIC_BASE_URL;
+                    }
+
+                    @Override
+                    public Optional<String> readKey() {
+                        return Optional.ofNullable(readKey);
+                    }
+
+                    @Override
+                    public Optional<String> writeKey() {
+                        return Optional.ofNullable(writeKey);
+                    }
+                };
+            }
+
+            @Override
+            public Simulator simulator() {
+                return () -> false;
+            }
+        };
+        return new KeyResolver(new CurrentVertxRequest(), config);
+    }
+
+    @Test
+    void withoutAnyReadKeyAQueryIsUnauthenticated() {
+        UnauthenticatedException e = assertThrows(UnauthenticatedException.class, () -> resolverWith(null, null).readKey());
+        assertTrue(e.getMessage().contains("TINYLYTICS_API_READ_KEY"));
+    }
+
+    @Test
+    void withoutAnyWriteKeyAMutationIsForbidden() {
+        ForbiddenException e = assertThrows(ForbiddenException.class, () -> resolverWith("tly-ro-server-key-0001", null).writeKey());
+        assertTrue(e.getMessage().contains("full-access"));
+    }
+
+    @Test
+    void serverKeysAreUsedWhenTheCallerForwardsNone() {
+        KeyResolver keys = resolverWith("tly-ro-server-key-0001", "tly-fa-server-key-0002");
+
+        assertEquals("Bearer tly-ro-server-key-0001", keys.readKey().authorizationHeader());
+        assertEquals("Bearer tly-fa-server-key-0002", keys.writeKey().authorizationHeader());
+        assertFalse(keys.isForwarded());
+    }
+
+    @Test
+    void aKeyShowsOnlyItsFingerprint() {
+        ApiKey key = ApiKey.of("tly-fa-server-key-0002");
+
+        assertEquals(12, key.fingerprint().length());
+        assertFalse(key.toString().contains("server-key"));
+        assertTrue(key.toString().contains(key.fingerprint()));
+    }
+}
