@@ -2,6 +2,7 @@ package app.tinylytics.gateway.common;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import app.tinylytics.gateway.error.BadUserInputException;
@@ -88,6 +89,20 @@ public final class Arguments {
     public static void notBlank(String name, String value) {
         if (value == null || value.isBlank()) {
             throw BadUserInputException.argument(name, "must not be blank");
+        }
+    }
+
+    /** A value the schema makes non-null; checked again because Java callers can pass null. */
+    public static void present(String name, Object value) {
+        if (value == null) {
+            throw BadUserInputException.argument(name, "is required");
+        }
+    }
+
+    /** A batch needs at least one row: upstream rejects an empty one, so it is not worth a request. */
+    public static void notEmpty(String name, List<?> rows) {
+        if (rows == null || rows.isEmpty()) {
+            throw BadUserInputException.argument(name, "must contain at least one row");
         }
     }
 }

@@ -18,6 +18,8 @@ public interface GatewayConfig {
 
     Budget budget();
 
+    TimeConfig clock();
+
     interface Upstream {
         /** Requests upstream allows per key per hour. */
         @WithDefault("1000")
@@ -76,5 +78,14 @@ public interface GatewayConfig {
         /** Share of the hourly limit kept in reserve: below it, cached reads are served stale instead of refreshed. */
         @WithDefault("5")
         int reservePercent();
+    }
+
+    interface TimeConfig {
+        /**
+         * How fast the application clock runs compared with real time. Leave at 1 in production; the
+         * benchmark sets e.g. 60 to live a simulated hour in a minute.
+         */
+        @WithDefault("1")
+        double rate();
     }
 }

@@ -1,5 +1,6 @@
 package app.tinylytics.gateway.config;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -39,5 +40,13 @@ public interface TinylyticsConfig {
         /** Serve the embedded Tinylytics API simulator under {@code /simulator/api/v1}. */
         @WithDefault("false")
         boolean enabled();
+
+        /** Authenticated requests each key may make per hour before the simulator answers 429. */
+        @WithDefault("1000")
+        int hourlyLimit();
+
+        /** Artificial delay added to every simulator response (without blocking a thread), e.g. {@code 50ms}. */
+        @WithDefault("0s")
+        Duration latency();
     }
 }

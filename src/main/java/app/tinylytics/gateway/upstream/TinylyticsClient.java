@@ -4,21 +4,34 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.resteasy.reactive.RestResponse;
+
 import io.smallrye.mutiny.Uni;
 
 import app.tinylytics.gateway.error.FeatureDisabledException;
 import app.tinylytics.gateway.error.NotFoundException;
 import app.tinylytics.gateway.upstream.cache.CacheKey;
+import app.tinylytics.gateway.upstream.dto.BatchResponseDto;
 import app.tinylytics.gateway.upstream.dto.ContentDto;
+import app.tinylytics.gateway.upstream.dto.DeleteKudoResponseDto;
+import app.tinylytics.gateway.upstream.dto.EventWriteDto;
+import app.tinylytics.gateway.upstream.dto.GiveKudoResponseDto;
+import app.tinylytics.gateway.upstream.dto.HitWriteDto;
 import app.tinylytics.gateway.upstream.dto.HitsDto;
 import app.tinylytics.gateway.upstream.dto.InsightsDto;
 import app.tinylytics.gateway.upstream.dto.JourneysDto;
+import app.tinylytics.gateway.upstream.dto.KudoWriteDto;
 import app.tinylytics.gateway.upstream.dto.KudosDto;
 import app.tinylytics.gateway.upstream.dto.LeaderboardDto;
 import app.tinylytics.gateway.upstream.dto.MeDto;
 import app.tinylytics.gateway.upstream.dto.SignalsDto;
+import app.tinylytics.gateway.upstream.dto.SignalWriteDto;
+import app.tinylytics.gateway.upstream.dto.SignalWriteRequestDto;
 import app.tinylytics.gateway.upstream.dto.SiteDto;
 import app.tinylytics.gateway.upstream.dto.SitesDto;
+import app.tinylytics.gateway.upstream.dto.SubmitSignalResponseDto;
+import app.tinylytics.gateway.upstream.dto.TrackEventResponseDto;
+import app.tinylytics.gateway.upstream.dto.TrackHitResponseDto;
 import app.tinylytics.gateway.upstream.dto.UptimeDto;
 
 /**
@@ -98,5 +111,43 @@ public class TinylyticsClient {
 
     private static <T> List<T> listOrEmpty(List<T> list) {
         return list == null ? List.of() : list;
+    }
+
+    // ---------------------------------------------------------------- writes
+    // Never retried here: a write that timed out may have been recorded, and sending it again would count it twice.
+
+    public Uni<Written<TrackHitResponseDto>> trackHit(ApiKey key, long siteId, HitWriteDto hit) {
+        return upstream.call(Endpoint.TRACK_HIT, key, auth -> rest.trackHit(auth, siteId, hit)).map(Written::of);
+    }
+
+    /** One upstream batch request; splitting large batches is the caller's business. */
+    public Uni<BatchResponseDto> trackHits(ApiKey key, long siteId, List<HitWriteDto> hits) {
+        return upstream.call(Endpoint.TRACK_HITS, key, auth -> rest.trackHits(auth, siteId, hits)).map(RestResponse::getEntity);
+    }
+
+    public Uni<Written<TrackEventResponseDto>> trackEvent(ApiKey key, long siteId, EventWriteDto event) {
+        return upstream.call(Endpoint.TRACK_EVENT, key, auth -> rest.trackEvent(auth, siteId, event)).map(Written::of);
+    }
+
+    /** One upstream batch request; splitting large batches is the caller's business. */
+    public Uni<BatchResponseDto> trackEvents(ApiKey key, long siteId, List<EventWriteDto> events) {
+        return upstream.call(Endpoint.TRACK_EVENTS, key, auth -> rest.trackEvents(auth, siteId, events))
+                .map(RestResponse::getEntity);
+    }
+
+    public Uni<Written<GiveKudoResponseDto>> giveKudo(ApiKey key, long siteId, KudoWriteDto kudo) {
+        return upstream.call(Endpoint.GIVE_KUDO, key, auth -> rest.giveKudo(auth, siteId, kudo)).map(Written::of);
+    }
+
+    /** Deletes the kudo; an unknown uid fails with {@code NOT_FOUND}. */
+    public Uni<DeleteKudoResponseDto> deleteKudo(ApiKey key, long siteId, String uid) {
+        return upstream.call(Endpoint.DELETE_KUDO, key, auth -> rest.deleteKudo(auth, siteId, uid))
+                .map(RestResponse::getEntity);
+    }
+
+    /** Creates the signal (201) or, for a reused external id, updates it (200). */
+    public Uni<Written<SubmitSignalResponseDto>> submitSignal(ApiKey key, long siteId, SignalWriteDto signal) {
+        SignalWriteRequestDto body = new SignalWriteRequestDto(signal);
+        return upstream.call(Endpoint.SUBMIT_SIGNAL, key, auth -> rest.submitSignal(auth, siteId, body)).map(Written::of);
     }
 }

@@ -61,6 +61,11 @@ class KeyResolverTest {
     }
 
     @Test
+    void aServerReadKeyAloneDoesNotAllowWrites() {
+        assertThrows(ForbiddenException.class, () -> resolverWith("tly-fa-server-key-0001", null).writeKey());
+    }
+
+    @Test
     void serverKeysAreUsedWhenTheCallerForwardsNone() {
         KeyResolver keys = resolverWith("tly-ro-server-key-0001", "tly-fa-server-key-0002");
 

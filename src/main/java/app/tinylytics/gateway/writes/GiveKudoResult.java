@@ -1,0 +1,23 @@
+package app.tinylytics.gateway.writes;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import app.tinylytics.gateway.kudos.Kudo;
+import app.tinylytics.gateway.upstream.Written;
+import app.tinylytics.gateway.upstream.dto.GiveKudoResponseDto;
+
+/** The outcome of {@code giveKudo}: the recorded kudo, or why upstream ignored it. */
+@Description("The recorded kudo (CREATED) or why it was ignored (IGNORED).")
+public record GiveKudoResult(
+        @NonNull WriteStatus status,
+        Kudo kudo,
+        @Description("Why it was ignored.") String reason) {
+
+    public static GiveKudoResult from(Written<GiveKudoResponseDto> written) {
+        GiveKudoResponseDto body = written.body();
+        WriteStatus status = WriteStatus.of(written, body.status());
+        Kudo kudo = status == WriteStatus.CREATED && body.kudo() != null ? Kudo.from(body.kudo()) : null;
+        return new GiveKudoResult(status, kudo, body.reason());
+    }
+}

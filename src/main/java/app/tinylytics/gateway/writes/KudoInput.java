@@ -1,0 +1,25 @@
+package app.tinylytics.gateway.writes;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import app.tinylytics.gateway.common.Arguments;
+import app.tinylytics.gateway.upstream.dto.KudoWriteDto;
+
+/** A kudo to give to a path. */
+@Description("A kudo to give to a path; without customUid upstream generates the uid.")
+@Input("KudoInput")
+public record KudoInput(@NonNull String path, String customUid) {
+
+    void validate(String argument) {
+        Arguments.notBlank(argument + ".path", path);
+        if (customUid != null) {
+            Arguments.notBlank(argument + ".customUid", customUid);
+        }
+    }
+
+    KudoWriteDto toUpstream() {
+        return new KudoWriteDto(path, customUid);
+    }
+}
