@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,22 @@ class KeyResolverTest {
 
             @Override
             public Simulator simulator() {
-                return () -> false;
+                return new Simulator() {
+                    @Override
+                    public boolean enabled() {
+                        return false;
+                    }
+
+                    @Override
+                    public int hourlyLimit() {
+                        return 1000;
+                    }
+
+                    @Override
+                    public Duration latency() {
+                        return Duration.ZERO;
+                    }
+                };
             }
         };
         return new KeyResolver(new CurrentVertxRequest(), config);
