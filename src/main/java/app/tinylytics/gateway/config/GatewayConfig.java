@@ -20,6 +20,8 @@ public interface GatewayConfig {
 
     TimeConfig clock();
 
+    Health health();
+
     interface Upstream {
         /** Requests upstream allows per key per hour. */
         @WithDefault("1000")
@@ -87,5 +89,11 @@ public interface GatewayConfig {
          */
         @WithDefault("1")
         double rate();
+    }
+
+    interface Health {
+        /** How long a readiness probe's verdict on upstream is reused before upstream is asked again. */
+        @WithDefault("10s")
+        Duration probeInterval();
     }
 }

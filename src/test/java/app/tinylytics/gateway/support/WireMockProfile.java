@@ -16,7 +16,9 @@ public class WireMockProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("gateway.upstream.timeout", UPSTREAM_TIMEOUT_MILLIS + "ms");
+        return Map.of("gateway.upstream.timeout", UPSTREAM_TIMEOUT_MILLIS + "ms",
+                // Readiness asks upstream on every probe, so tests see each change at once.
+                "gateway.health.probe-interval", "0s");
     }
 
     @Override

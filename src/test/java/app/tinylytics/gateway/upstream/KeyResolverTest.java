@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
-import app.tinylytics.gateway.config.TinylyticsConfig;
 import app.tinylytics.gateway.error.ForbiddenException;
 import app.tinylytics.gateway.error.UnauthenticatedException;
 
@@ -19,33 +18,8 @@ import app.tinylytics.gateway.error.UnauthenticatedException;
 class KeyResolverTest {
 
     private static KeyResolver resolverWith(String readKey, String writeKey) {
-        TinylyticsConfig config = new TinylyticsConfig() {
-            @Override
-            public Api api() {
-                return new Api() {
-                    @Override
-                    public String baseUrl() {
-                        return PUBLIC_BASE_URL;
-                    }
-
-                    @Override
-                    public Optional<String> readKey() {
-                        return Optional.ofNullable(readKey);
-                    }
-
-                    @Override
-                    public Optional<String> writeKey() {
-                        return Optional.ofNullable(writeKey);
-                    }
-                };
-            }
-
-            @Override
-            public Simulator simulator() {
-                return () -> false;
-            }
-        };
-        return new KeyResolver(new CurrentVertxRequest(), config);
+        return new KeyResolver(new CurrentVertxRequest(),
+                KeyResolvers.config(Optional.ofNullable(readKey), Optional.ofNullable(writeKey)));
     }
 
     @Test
