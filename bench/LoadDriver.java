@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
  * {@code --requests}; {@code {n}} in the URL or body is replaced by a per-request sequence number so that
  * arguments can differ per request (defeats the gateway's cache and coalescing). Reports p50/p99 latency
  * (from the sorted array of all samples) and requests per second.</li>
+ * <li>{@code burst}: {@code --burst} requests at once, timed to the last answer: a fan-out's physical limit.</li>
  * <li>{@code economy}: {@code --frontends} pollers each posting the body every {@code --interval-ms}
  * (random phase) for {@code --duration-ms}; reports polls, errors, answers carrying the gateway's stale
  * notice and the oldest stale data served in simulated seconds (the gateway clock runs {@code --rate}
@@ -60,7 +61,7 @@ public class LoadDriver {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: java bench/LoadDriver.java load|economy --url URL [--body-file F] [--header 'K: V'] ...");
+            System.err.println("usage: java bench/LoadDriver.java load|burst|economy --url URL [--body-file F] [--header 'K: V'] ...");
             System.exit(2);
         }
         Map<String, List<String>> options = new HashMap<>();
@@ -74,6 +75,7 @@ public class LoadDriver {
         boolean ok = switch (args[0]) {
             case "load" -> driver.load();
             case "economy" -> driver.economy();
+            case "burst" -> driver.burst();
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         };
         System.exit(ok ? 0 : 1);
@@ -85,17 +87,29 @@ public class LoadDriver {
         int concurrency = Integer.parseInt(option("concurrency", "1"));
         long durationMs = Long.parseLong(option("duration-ms", "0"));
         long requests = Long.parseLong(option("requests", "0"));
-        int warmup = Integer.parseInt(option("warmup", "0"));
-        for (int i = 0; i < warmup; i++) {
-            send();
+        long warmupMs = Long.parseLong(option("warmup-ms", "0"));
+        if (warmupMs > 0) {
+            // Warm the JIT of every process on the path (gateway, upstream, driver) before measuring.
+            loop(Integer.parseInt(option("warmup-concurrency", "4")), warmupMs, Long.MAX_VALUE);
         }
-        failures.clear();
-        AtomicLong remaining = new AtomicLong(requests > 0 ? requests : Long.MAX_VALUE);
+        long started = System.nanoTime();
+        long[] all = loop(concurrency, durationMs, requests > 0 ? requests : Long.MAX_VALUE);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        int total = all.length;
+        print("n", total, "errors", failures.size(), "rps", fmt(total / seconds),
+                "p50_ms", fmt(percentile(all, 50) / 1e6), "p99_ms", fmt(percentile(all, 99) / 1e6),
+                "max_ms", fmt(total == 0 ? 0 : all[total - 1] / 1e6), "seconds", fmt(seconds));
+        reportFailures();
+        return failures.isEmpty() && total > 0;
+    }
+
+    /** Closed loop: each thread sends its next request when the previous one is answered. Sorted latencies, ns. */
+    private long[] loop(int concurrency, long durationMs, long requests) throws InterruptedException {
+        AtomicLong remaining = new AtomicLong(requests);
         long deadline = durationMs > 0 ? System.nanoTime() + durationMs * 1_000_000 : Long.MAX_VALUE;
         long[][] samples = new long[concurrency][];
         int[] counts = new int[concurrency];
         CountDownLatch done = new CountDownLatch(concurrency);
-        long started = System.nanoTime();
         for (int t = 0; t < concurrency; t++) {
             int me = t;
             Thread thread = new Thread(() -> {
@@ -121,7 +135,6 @@ public class LoadDriver {
             thread.start();
         }
         done.await();
-        double seconds = (System.nanoTime() - started) / 1e9;
         int total = Arrays.stream(counts).sum();
         long[] all = new long[total];
         int at = 0;
@@ -130,11 +143,38 @@ public class LoadDriver {
             at += counts[t];
         }
         Arrays.sort(all);
-        print("n", total, "errors", failures.size(), "rps", fmt(total / seconds),
-                "p50_ms", fmt(percentile(all, 50) / 1e6), "p99_ms", fmt(percentile(all, 99) / 1e6),
-                "max_ms", fmt(total == 0 ? 0 : all[total - 1] / 1e6), "seconds", fmt(seconds));
+        return all;
+    }
+
+    // ------------------------------------------------------------------ burst
+
+    /**
+     * The physical limit of a fan-out: {@code --burst} requests sent at once (distinct {@code {n}}), timed until
+     * the last answer, {@code --requests} times. Reports p50/max of that wall time.
+     */
+    private boolean burst() throws Exception {
+        int burst = Integer.parseInt(option("burst", "1"));
+        int rounds = Integer.parseInt(option("requests", "10"));
+        int warmup = Integer.parseInt(option("warmup", "2"));
+        long[] walls = new long[rounds];
+        for (int r = -warmup; r < rounds; r++) {
+            long begin = System.nanoTime();
+            List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < burst; i++) {
+                answers.add(client.sendAsync(request(sequence.getAndIncrement()), HttpResponse.BodyHandlers.ofString()));
+            }
+            for (var answer : answers) {
+                check(answer.get());
+            }
+            if (r >= 0) {
+                walls[r] = System.nanoTime() - begin;
+            }
+        }
+        Arrays.sort(walls);
+        print("n", rounds, "errors", failures.size(), "p50_ms", fmt(percentile(walls, 50) / 1e6),
+                "max_ms", fmt(walls[rounds - 1] / 1e6));
         reportFailures();
-        return failures.isEmpty() && total > 0;
+        return failures.isEmpty();
     }
 
     /** One request; a wrong answer is recorded, not thrown, so the run goes on and reports it. */
@@ -156,9 +196,20 @@ public class LoadDriver {
         if (bodyFile == null) {
             return builder.GET().build();
         }
-        String body = Files.readString(Path.of(bodyFile)).replace("{n}", Long.toString(n));
+        String body = bodyTemplate(bodyFile).replace("{n}", Long.toString(n));
         return builder.header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private volatile String bodyTemplate;
+
+    private String bodyTemplate(String file) throws IOException {
+        String template = bodyTemplate;
+        if (template == null) {
+            template = Files.readString(Path.of(file));
+            bodyTemplate = template;
+        }
+        return template;
     }
 
     private void check(HttpResponse<String> response) {
