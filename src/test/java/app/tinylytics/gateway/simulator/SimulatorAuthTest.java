@@ -116,6 +116,15 @@ class SimulatorAuthTest {
     }
 
     @Test
+    void carolsReaderListsHerTenSitesWithTraffic() {
+        SimulatorApi.as(DemoAccounts.CAROL_READ_KEY).when().get(SimulatorApi.BASE + "/sites")
+                .then().statusCode(200)
+                .body("sites", hasSize(10))
+                .body("sites.id", contains(601, 602, 603, 604, 605, 606, 607, 608, 609, 610))
+                .body("sites[9].lifetime_hits", greaterThan(100));
+    }
+
+    @Test
     void documentedSiteExampleHasEveryField() {
         SimulatorApi.alice().when().get(SimulatorApi.BASE + "/sites/456")
                 .then().statusCode(200)
