@@ -245,6 +245,8 @@ public class LoadDriver {
         AtomicLong polls = new AtomicLong();
         AtomicLong stale = new AtomicLong();
         AtomicLong maxStaleAgeMs = new AtomicLong();
+        AtomicLong firstStaleMs = new AtomicLong(Long.MAX_VALUE);
+        ConcurrentLinkedQueue<Long> staleAges = new ConcurrentLinkedQueue<>();
         AtomicLong skipped = new AtomicLong();
         AtomicLong latencyTotalNs = new AtomicLong();
         long end = System.currentTimeMillis() + durationMs;
@@ -289,6 +291,8 @@ public class LoadDriver {
                             long gatewayNow = gatewayAtT0 + (long) ((sentAt - t0) * rate);
                             long age = gatewayNow - Instant.parse(oldest.group(1)).toEpochMilli();
                             maxStaleAgeMs.accumulateAndGet(age, Math::max);
+                            staleAges.add(age);
+                            firstStaleMs.accumulateAndGet((long) ((sentAt - t0) * rate), Math::min);
                         }
                     } finally {
                         inFlight.decrementAndGet();
@@ -307,6 +311,8 @@ public class LoadDriver {
         long done = polls.get();
         print("polls", done, "target_polls", target, "skipped", skipped.get(), "errors", failures.size(),
                 "stale_answers", stale.get(), "max_stale_age_s", fmt(maxStaleAgeMs.get() / 1000.0),
+                "p50_stale_age_s", fmt(percentile(staleAges.stream().mapToLong(Long::longValue).sorted().toArray(), 50) / 1000.0),
+                "first_stale_min", stale.get() == 0 ? "-" : fmt(firstStaleMs.get() / 60000.0),
                 "mean_ms", fmt(done == 0 ? 0 : latencyTotalNs.get() / 1e6 / done),
                 "simulated_min", fmt(durationMs * rate / 60000.0));
         reportFailures();
