@@ -18,7 +18,11 @@ public class WireMockProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of("gateway.upstream.timeout", UPSTREAM_TIMEOUT_MILLIS + "ms",
                 // Readiness asks upstream on every probe, so tests see each change at once.
-                "gateway.health.probe-interval", "0s");
+                "gateway.health.probe-interval", "0s",
+                // Traces go to the in-memory exporter of support/InMemoryTracing, not to a collector.
+                "quarkus.otel.sdk.disabled", "false",
+                "quarkus.otel.exporter.otlp.enabled", "false",
+                "quarkus.otel.bsp.schedule.delay", "50ms");
     }
 
     @Override
