@@ -1,5 +1,6 @@
 package app.tinylytics.gateway.observability;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -8,6 +9,9 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import graphql.ExceptionWhileDataFetching;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
 import io.quarkus.logging.Log;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.cdi.event.AfterExecute;
@@ -15,9 +19,12 @@ import io.smallrye.graphql.cdi.event.BeforeExecute;
 import io.smallrye.graphql.execution.context.SmallRyeContext;
 import io.smallrye.graphql.execution.context.SmallRyeContextManager;
 
+import app.tinylytics.gateway.error.GatewayException;
+
 /**
- * Writes one log line per GraphQL operation: its name and type, duration, upstream calls and cache
- * hits. No variables and no keys: operation names come from the client's document, never its headers.
+ * Writes one log line per GraphQL operation: its name and type, duration, upstream calls, cache hits
+ * and error count, plus the stack trace of any failure that is not a coded gateway error. No variables
+ * and no keys: operation names come from the client's document, never its headers.
  */
 @ApplicationScoped
 public class OperationLog {
@@ -43,8 +50,20 @@ public class OperationLog {
         boolean named = declared.find();
         String type = named ? declared.group(1) : "query";
         String name = context.getOperationName().orElse(named && declared.group(2) != null ? declared.group(2) : "anonymous");
-        Log.infof("graphql operation=%s type=%s durationMs=%d upstreamCalls=%d cacheHits=%d staleHits=%d",
-                name, type, stats.elapsedMillis(), stats.upstreamCalls(), stats.cacheHits(), stats.staleHits());
+        List<GraphQLError> errors = errorsOf(context);
+        Log.infof("graphql operation=%s type=%s durationMs=%d upstreamCalls=%d cacheHits=%d staleHits=%d errors=%d",
+                name, type, stats.elapsedMillis(), stats.upstreamCalls(), stats.cacheHits(), stats.staleHits(), errors.size());
+        errors.forEach(error -> {
+            if (error instanceof ExceptionWhileDataFetching failed && !(failed.getException() instanceof GatewayException)) {
+                // Coded errors are the client's business; anything else is a bug worth its stack trace.
+                Log.errorf(failed.getException(), "Unexpected failure resolving %s in operation %s", failed.getPath(), name);
+            }
+        });
+    }
+
+    private static List<GraphQLError> errorsOf(Context context) {
+        ExecutionResult result = context.unwrap(ExecutionResult.class);
+        return result == null || result.getErrors() == null ? List.of() : result.getErrors();
     }
 
     /**

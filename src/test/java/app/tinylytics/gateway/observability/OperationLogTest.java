@@ -57,9 +57,9 @@ class OperationLogTest {
 
         List<String> operations = lines.stream().filter(line -> line.startsWith("graphql operation=")).toList();
         assertEquals(2, operations.size(), operations.toString());
-        assertTrue(operations.get(0).matches("graphql operation=DashboardSites type=query durationMs=\\d+ upstreamCalls=1 cacheHits=0 staleHits=0"),
+        assertTrue(operations.get(0).matches("graphql operation=DashboardSites type=query durationMs=\\d+ upstreamCalls=1 cacheHits=0 staleHits=0 errors=0"),
                 operations.get(0));
-        assertTrue(operations.get(1).matches("graphql operation=DashboardSites type=query durationMs=\\d+ upstreamCalls=0 cacheHits=1 staleHits=0"),
+        assertTrue(operations.get(1).matches("graphql operation=DashboardSites type=query durationMs=\\d+ upstreamCalls=0 cacheHits=1 staleHits=0 errors=0"),
                 operations.get(1));
         assertTrue(operations.stream().noneMatch(line -> line.contains("tly-")), operations.toString());
     }
