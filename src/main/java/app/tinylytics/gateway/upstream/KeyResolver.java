@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import app.tinylytics.gateway.config.TinylyticsConfig;
 import app.tinylytics.gateway.error.ForbiddenException;
 import app.tinylytics.gateway.error.UnauthenticatedException;
+import app.tinylytics.gateway.security.WriteAccess;
 
 /**
  * Chooses the upstream key for the current GraphQL request: the caller's own
@@ -23,8 +24,10 @@ public class KeyResolver {
     private final CurrentVertxRequest currentRequest;
     private final Optional<ApiKey> serverReadKey;
     private final Optional<ApiKey> serverWriteKey;
+    private final WriteAccess writeAccess;
 
-    KeyResolver(CurrentVertxRequest currentRequest, TinylyticsConfig config) {
+    KeyResolver(CurrentVertxRequest currentRequest, TinylyticsConfig config, WriteAccess writeAccess) {
+        this.writeAccess = writeAccess;
         this.currentRequest = currentRequest;
         this.serverReadKey = config.api().readKey().filter(k -> !k.isBlank()).map(ApiKey::of);
         this.serverWriteKey = config.api().writeKey().filter(k -> !k.isBlank()).map(ApiKey::of);
@@ -36,10 +39,19 @@ public class KeyResolver {
                 "No Tinylytics API key: send 'Authorization: Bearer tly-...' or configure TINYLYTICS_API_READ_KEY."));
     }
 
-    /** The key for a mutation; {@code FORBIDDEN} without any upstream call when there is none. */
+    /**
+     * The key for a mutation; {@code FORBIDDEN} without any upstream call when there is none, or when the
+     * server's key may not be used for this caller ({@link WriteAccess}).
+     */
     public ApiKey writeKey() {
-        return forwardedKey().or(() -> serverWriteKey).orElseThrow(() -> new ForbiddenException(
+        Optional<ApiKey> forwarded = forwardedKey();
+        if (forwarded.isPresent()) {
+            return forwarded.get();
+        }
+        ApiKey serverKey = serverWriteKey.orElseThrow(() -> new ForbiddenException(
                 "Mutations need a full-access key: send 'Authorization: Bearer tly-fa-...' or configure TINYLYTICS_API_WRITE_KEY."));
+        writeAccess.checkServerWriteKey();
+        return serverKey;
     }
 
     /** True when the current request forwards its own Tinylytics key. */

@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 import io.smallrye.mutiny.Uni;
 
@@ -27,8 +30,9 @@ import app.tinylytics.gateway.upstream.cache.StaleNotice;
 /**
  * Every upstream request passes here. Reads are served from cache while fresh, coalesced when
  * identical ones are in flight, and served stale rather than spending the last of the key's budget
- * or when upstream is unreachable. Every request is counted against the budget, bounded by the
- * timeout, and any failure leaves as a coded {@link GatewayException}.
+ * or when upstream is unreachable. Every attempt is counted against the budget and bounded by the
+ * timeout, reads are retried and all requests pass the circuit breaker ({@link UpstreamGuards}), and
+ * any failure leaves as a coded {@link GatewayException}.
  */
 @ApplicationScoped
 public class UpstreamAccess {
@@ -41,9 +45,10 @@ public class UpstreamAccess {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Duration timeout;
+    private final UpstreamGuards guards;
 
     UpstreamAccess(RequestBudget budget, ReadCache cache, CachePolicy policy, InFlightReads inFlight,
-            UpstreamMetrics metrics, ObjectMapper mapper, Clock clock, GatewayConfig config) {
+            UpstreamMetrics metrics, ObjectMapper mapper, Clock clock, GatewayConfig config, UpstreamGuards guards) {
         this.budget = budget;
         this.cache = cache;
         this.policy = policy;
@@ -52,6 +57,7 @@ public class UpstreamAccess {
         this.mapper = mapper;
         this.clock = clock;
         this.timeout = config.upstream().timeout();
+        this.guards = guards;
     }
 
     /**
@@ -112,16 +118,31 @@ public class UpstreamAccess {
         return joined.read();
     }
 
+    /**
+     * One logical upstream request: reads may take several attempts (see {@link UpstreamGuards}), writes one;
+     * every attempt is counted in the budget and bounded by the timeout, and the outcome leaves coded.
+     */
     private <T> Uni<T> send(Endpoint endpoint, ApiKey key, Function<String, Uni<T>> request) {
+        Supplier<Uni<T>> attempt = () -> attempt(endpoint, key, request);
+        return (endpoint.isWrite() ? guards.write(attempt) : guards.read(attempt))
+                .onFailure(CircuitBreakerOpenException.class).transform(f -> UpstreamGuards.circuitOpen(endpoint))
+                .onFailure().transform(f -> UpstreamErrorTranslator.translate(endpoint, f))
+                .onFailure(RateLimitedException.class).call(f -> budget.blockFor(key,
+                        Duration.ofSeconds(((RateLimitedException) f).retryAfterSeconds())));
+    }
+
+    /**
+     * One attempt. An HTTP error answer stays an {@link UpstreamException} (its status and Retry-After decide
+     * about retrying); anything else is translated here, so a timeout or lost connection reads as unavailable.
+     */
+    private <T> Uni<T> attempt(Endpoint endpoint, ApiKey key, Function<String, Uni<T>> request) {
         return budget.record(key)
                 .chain(() -> request.apply(key.authorizationHeader()))
                 .ifNoItem().after(timeout).failWith(() -> new UpstreamUnavailableException(
                         "Tinylytics did not answer " + endpoint.route() + " within " + timeout.toMillis() + " ms."))
                 .onItem().invoke(() -> metrics.upstreamRequest(endpoint, "2xx"))
                 .onFailure().invoke(f -> metrics.upstreamRequest(endpoint, statusOf(f)))
-                .onFailure().transform(f -> UpstreamErrorTranslator.translate(endpoint, f))
-                .onFailure(RateLimitedException.class).call(f -> budget.blockFor(key,
-                        Duration.ofSeconds(((RateLimitedException) f).retryAfterSeconds())));
+                .onFailure(f -> !(f instanceof UpstreamException)).transform(f -> UpstreamErrorTranslator.translate(endpoint, f));
     }
 
     private <T> Uni<T> stale(CachedRead cached, Class<T> type, StaleNotice notice) {

@@ -14,38 +14,32 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import app.tinylytics.gateway.config.TinylyticsConfig;
 import app.tinylytics.gateway.error.ForbiddenException;
 import app.tinylytics.gateway.error.UnauthenticatedException;
+import app.tinylytics.gateway.security.WriteAccess;
 
 /** Key choice without a forwarded key, and what leaks of a key: only its fingerprint. */
 class KeyResolverTest {
 
     private static KeyResolver resolverWith(String readKey, String writeKey) {
-        TinylyticsConfig config = new TinylyticsConfig() {
-            @Override
-            public Api api() {
-                return new Api() {
-                    @Override
-                    public String baseUrl() {
-                        return PUBLIC_BASE_URL;
-                    }
+        return resolverWith(readKey, writeKey, true);
+    }
 
-                    @Override
-                    public Optional<String> readKey() {
-                        return Optional.ofNullable(readKey);
-                    }
+    private static KeyResolver resolverWith(String readKey, String writeKey, boolean writesOpen) {
+        TinylyticsConfig config = KeyResolvers.config(Optional.ofNullable(readKey), Optional.ofNullable(writeKey));
+        return new KeyResolver(new CurrentVertxRequest(), config, WriteAccess.of(writesOpen));
+    }
 
-                    @Override
-                    public Optional<String> writeKey() {
-                        return Optional.ofNullable(writeKey);
-                    }
-                };
-            }
+    @Test
+    void withWritesClosedTheServerWriteKeyIsRefused() {
+        ForbiddenException e = assertThrows(ForbiddenException.class,
+                () -> resolverWith("tly-ro-server-key-0001", "tly-fa-server-key-0001", false).writeKey());
+        assertTrue(e.getMessage().contains("GATEWAY_WRITES_OPEN"));
+        assertFalse(e.getMessage().contains("tly-fa-server"));
+    }
 
-            @Override
-            public Simulator simulator() {
-                return () -> false;
-            }
-        };
-        return new KeyResolver(new CurrentVertxRequest(), config);
+    @Test
+    void withWritesOpenTheServerWriteKeyIsUsed() {
+        assertEquals(ApiKey.of("tly-fa-server-key-0001").fingerprint(),
+                resolverWith(null, "tly-fa-server-key-0001", true).writeKey().fingerprint());
     }
 
     @Test
