@@ -20,6 +20,8 @@ public interface GatewayConfig {
 
     TimeConfig clock();
 
+    Health health();
+
     Retry retry();
 
     CircuitBreaker circuitBreaker();
@@ -174,5 +176,11 @@ public interface GatewayConfig {
         /** Role a verified JWT must carry (in {@code groups}) to make mutations with the server write key. */
         @WithDefault("tinylytics-writer")
         String writeRole();
+    }
+
+    interface Health {
+        /** How long a readiness probe's verdict on upstream is reused before upstream is asked again. */
+        @WithDefault("10s")
+        Duration probeInterval();
     }
 }

@@ -74,7 +74,7 @@ public final class UpstreamErrorTranslator {
 
     private static GatewayException forbidden(Endpoint endpoint, String body, String message) {
         String lower = body.toLowerCase(Locale.ROOT);
-        if (endpoint == Endpoint.CONTENT && lower.contains("\"content_monitoring_enabled\":false")) {
+        if (endpoint == Endpoint.CONTENT && contentMonitoringDisabled(body)) {
             return new FeatureDisabledException("Content monitoring is not enabled for this site.");
         }
         if ((endpoint == Endpoint.SIGNALS || endpoint == Endpoint.SUBMIT_SIGNAL) && lower.contains("insight")) {
@@ -84,6 +84,13 @@ public final class UpstreamErrorTranslator {
             return new SubscriptionRequiredException(endpoint.route() + " needs an active Tinylytics subscription: " + message);
         }
         return new ForbiddenException(endpoint.route() + " needs a full-access (tly-fa-) key: " + message);
+    }
+
+    /** Parsed rather than matched as text: the documented body has a space after the colon, serializers vary. */
+    private static boolean contentMonitoringDisabled(String body) {
+        JsonNode json = parse(body);
+        return json != null && json.path("content_monitoring_enabled").isBoolean()
+                && !json.get("content_monitoring_enabled").booleanValue();
     }
 
     private static String upstreamMessage(String body) {

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 import app.tinylytics.gateway.upstream.dto.HitDto;
 
-/** One page view as Tinylytics recorded it. */
+/** One page view, as listed by {@code hits} or returned by the {@code trackHit} mutation. */
 @Description("One recorded page view.")
 public record Hit(
         @Id @NonNull String id,
@@ -26,7 +26,8 @@ public record Hit(
         @NonNull OffsetDateTime createdAt) {
 
     public static Hit from(HitDto dto) {
-        return new Hit(String.valueOf(dto.id()), dto.url(), dto.path(), dto.referrer(), dto.country(), dto.browserName(),
-                dto.platformName(), dto.isMobile(), dto.source(), dto.uniqueHash(), dto.visitorHash(), dto.createdAt());
+        return new Hit(String.valueOf(dto.id()), dto.url(), dto.path(), dto.referrer(), dto.country(),
+                dto.browserName(), dto.platformName(), dto.isMobile(), dto.source(), dto.uniqueHash(),
+                dto.visitorHash(), dto.createdAt());
     }
 }

@@ -8,8 +8,8 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 import app.tinylytics.gateway.upstream.dto.KudoDto;
 
-/** One kudo a visitor gave to a path. */
-@Description("One kudo given to a path.")
+/** One kudo, as listed by {@code kudos} or returned by the {@code giveKudo} mutation. */
+@Description("One kudo given to a page.")
 public record Kudo(
         @Id @NonNull String id,
         @NonNull String uid,

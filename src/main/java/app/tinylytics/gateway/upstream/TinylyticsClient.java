@@ -109,6 +109,14 @@ public class TinylyticsClient {
                 .onFailure(FeatureDisabledException.class).recoverWithNull();
     }
 
+    /**
+     * Whether upstream answers its keyless discovery endpoint: for readiness, so probing costs no
+     * key's budget. Not cached, not counted.
+     */
+    public Uni<Void> probe(java.time.Duration timeout) {
+        return rest.discovery().ifNoItem().after(timeout).fail().replaceWithVoid();
+    }
+
     private static <T> List<T> listOrEmpty(List<T> list) {
         return list == null ? List.of() : list;
     }

@@ -101,6 +101,11 @@ interface TinylyticsRestClient {
     @Path("/sites/{id}/content")
     Uni<ContentDto> content(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @RestPath long id);
 
+    /** Public discovery metadata: needs no key, so probing it spends no budget. */
+    @GET
+    @Path("/")
+    Uni<String> discovery();
+
     // Writes answer with a RestResponse so the caller can tell 201 created from 202 ignored (and 200 updated).
 
     @POST

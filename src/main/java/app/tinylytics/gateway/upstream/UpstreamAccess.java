@@ -19,6 +19,8 @@ import app.tinylytics.gateway.error.GatewayException;
 import app.tinylytics.gateway.error.RateLimitedException;
 import app.tinylytics.gateway.error.UpstreamErrorTranslator;
 import app.tinylytics.gateway.error.UpstreamUnavailableException;
+import app.tinylytics.gateway.observability.OperationLog;
+import app.tinylytics.gateway.observability.OperationStats;
 import app.tinylytics.gateway.upstream.budget.RequestBudget;
 import app.tinylytics.gateway.upstream.cache.CacheKey;
 import app.tinylytics.gateway.upstream.cache.CachePolicy;
@@ -42,18 +44,21 @@ public class UpstreamAccess {
     private final CachePolicy policy;
     private final InFlightReads inFlight;
     private final UpstreamMetrics metrics;
+    private final OperationLog operations;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Duration timeout;
     private final UpstreamGuards guards;
 
     UpstreamAccess(RequestBudget budget, ReadCache cache, CachePolicy policy, InFlightReads inFlight,
-            UpstreamMetrics metrics, ObjectMapper mapper, Clock clock, GatewayConfig config, UpstreamGuards guards) {
+            UpstreamMetrics metrics, OperationLog operations, ObjectMapper mapper, Clock clock, GatewayConfig config,
+            UpstreamGuards guards) {
         this.budget = budget;
         this.cache = cache;
         this.policy = policy;
         this.inFlight = inFlight;
         this.metrics = metrics;
+        this.operations = operations;
         this.mapper = mapper;
         this.clock = clock;
         this.timeout = config.upstream().timeout();
@@ -68,24 +73,28 @@ public class UpstreamAccess {
             Function<String, Uni<T>> request) {
         CacheKey cacheKey = policy.keyFor(key.fingerprint(), endpoint, siteId, query);
         StaleNotice notice = StaleNotice.forCurrentRequest();
+        OperationStats stats = operations.current();
         return cache.get(cacheKey).chain(cached -> {
             Instant now = clock.instant();
             if (cached != null && cached.isFreshAt(now)) {
                 metrics.cacheLookup("hit");
+                stats.cacheHit();
                 return Uni.createFrom().item(cached.value(type, mapper));
             }
             return budget.snapshot(key).chain(left -> {
                 metrics.budgetRemaining(key.fingerprint(), left.remaining());
                 if (cached != null && left.low()) {
-                    return stale(cached, type, notice);
+                    return stale(cached, type, notice, stats);
                 }
                 if (left.spent()) {
                     return Uni.createFrom().failure(budgetSpent(left));
                 }
                 metrics.cacheLookup("miss");
+                stats.upstreamCall();
                 return fetch(endpoint, key, query, cacheKey, request)
                         .map(read -> read.value(type, mapper))
-                        .onFailure(f -> cached != null && isUpstreamTrouble(f)).recoverWithUni(f -> stale(cached, type, notice));
+                        .onFailure(f -> cached != null && isUpstreamTrouble(f))
+                        .recoverWithUni(f -> stale(cached, type, notice, stats));
             });
         });
     }
@@ -95,6 +104,7 @@ public class UpstreamAccess {
      * upstream would only answer 429.
      */
     public <T> Uni<T> call(Endpoint endpoint, ApiKey key, Function<String, Uni<T>> request) {
+        operations.current().upstreamCall();
         return budget.snapshot(key).chain(left -> left.spent()
                 ? Uni.createFrom().failure(budgetSpent(left))
                 : send(endpoint, key, request));
@@ -145,8 +155,9 @@ public class UpstreamAccess {
                 .onFailure(f -> !(f instanceof UpstreamException)).transform(f -> UpstreamErrorTranslator.translate(endpoint, f));
     }
 
-    private <T> Uni<T> stale(CachedRead cached, Class<T> type, StaleNotice notice) {
+    private <T> Uni<T> stale(CachedRead cached, Class<T> type, StaleNotice notice, OperationStats stats) {
         metrics.cacheLookup("stale");
+        stats.staleHit();
         notice.servedStale(cached.fetchedAt());
         return Uni.createFrom().item(cached.value(type, mapper));
     }

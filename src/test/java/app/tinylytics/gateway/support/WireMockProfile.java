@@ -28,7 +28,9 @@ public class WireMockProfile implements QuarkusTestProfile {
                 "gateway.retry.max-retry-after", "2s",
                 "gateway.circuit-breaker.request-volume-threshold", String.valueOf(CIRCUIT_VOLUME),
                 "gateway.circuit-breaker.failure-ratio", "1.0",
-                "gateway.circuit-breaker.delay", CIRCUIT_DELAY_MILLIS + "ms");
+                "gateway.circuit-breaker.delay", CIRCUIT_DELAY_MILLIS + "ms",
+                // Readiness asks upstream on every probe, so tests see each change at once.
+                "gateway.health.probe-interval", "0s");
     }
 
     @Override

@@ -1,0 +1,25 @@
+package app.tinylytics.gateway.leaderboard;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import app.tinylytics.gateway.upstream.dto.LeaderboardEntryDto;
+
+/** One path's all-time standing. */
+@Description("One path's all-time hits and share of the site's traffic.")
+public record LeaderboardEntry(
+        @NonNull String path,
+        int totalHits,
+        int uniqueHits,
+        double percentage) {
+
+    public static LeaderboardEntry from(LeaderboardEntryDto dto) {
+        return new LeaderboardEntry(dto.path(), saturated(dto.totalHits()), saturated(dto.uniqueHits()),
+                dto.percentage());
+    }
+
+    /** GraphQL Int is 32-bit; all-time counters beyond it are capped rather than wrapped. */
+    private static int saturated(long value) {
+        return (int) Math.min(Integer.MAX_VALUE, value);
+    }
+}

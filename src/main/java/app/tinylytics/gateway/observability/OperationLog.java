@@ -1,0 +1,51 @@
+package app.tinylytics.gateway.observability;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.logging.Log;
+import io.smallrye.graphql.api.Context;
+import io.smallrye.graphql.cdi.event.AfterExecute;
+import io.smallrye.graphql.cdi.event.BeforeExecute;
+import io.smallrye.graphql.execution.context.SmallRyeContext;
+import io.smallrye.graphql.execution.context.SmallRyeContextManager;
+
+/**
+ * Writes one log line per GraphQL operation: its name and type, duration, upstream calls and cache
+ * hits. No variables and no keys: operation names come from the client's document, never its headers.
+ */
+@ApplicationScoped
+public class OperationLog {
+
+    private static final OperationStats DETACHED = new OperationStats();
+
+    private final Map<String, OperationStats> running = new ConcurrentHashMap<>();
+
+    void started(@Observes @BeforeExecute Context context) {
+        running.put(context.getExecutionId(), new OperationStats());
+    }
+
+    void finished(@Observes @AfterExecute Context context) {
+        OperationStats stats = running.remove(context.getExecutionId());
+        if (stats == null) {
+            return;
+        }
+        Log.infof("graphql operation=%s type=%s durationMs=%d upstreamCalls=%d cacheHits=%d staleHits=%d",
+                context.getOperationName().orElse("anonymous"), context.getOperationType(), stats.elapsedMillis(),
+                stats.upstreamCalls(), stats.cacheHits(), stats.staleHits());
+    }
+
+    /**
+     * The stats of the operation executing on this thread; captured when a read is planned, because
+     * the GraphQL context is thread-bound and the answer comes later. Outside an operation, a detached
+     * counter that nobody reads.
+     */
+    public OperationStats current() {
+        SmallRyeContext context = SmallRyeContextManager.getCurrentSmallRyeContext();
+        OperationStats stats = context == null ? null : running.get(context.getExecutionId());
+        return stats == null ? DETACHED : stats;
+    }
+}

@@ -1,0 +1,25 @@
+package app.tinylytics.gateway.uptime;
+
+import java.time.OffsetDateTime;
+
+import org.eclipse.microprofile.graphql.Description;
+
+import app.tinylytics.gateway.upstream.dto.DomainDto;
+
+/** The monitored site's domain registration status. */
+@Description("Domain registration status of the monitored URL.")
+public record DomainStatus(
+        OffsetDateTime testedAt,
+        OffsetDateTime expiresAt,
+        Integer remainingDays,
+        String source,
+        boolean expired,
+        boolean expiringSoon,
+        Integer daysUntilExpiry) {
+
+    public static DomainStatus from(DomainDto dto) {
+        return dto == null ? null
+                : new DomainStatus(dto.testedAt(), dto.expiresAt(), dto.remainingDays(), dto.source(), dto.expired(),
+                        dto.expiringSoon(), dto.daysUntilExpiry());
+    }
+}
