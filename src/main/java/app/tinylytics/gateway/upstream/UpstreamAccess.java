@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 
 import app.tinylytics.gateway.config.GatewayConfig;
 import app.tinylytics.gateway.error.GatewayException;
+import app.tinylytics.gateway.error.QueryTooExpensiveException;
 import app.tinylytics.gateway.error.RateLimitedException;
 import app.tinylytics.gateway.error.UpstreamErrorTranslator;
 import app.tinylytics.gateway.error.UpstreamUnavailableException;
@@ -49,6 +50,7 @@ public class UpstreamAccess {
     private final Clock clock;
     private final Duration timeout;
     private final UpstreamGuards guards;
+    private final int maxCallsPerOperation;
 
     UpstreamAccess(RequestBudget budget, ReadCache cache, CachePolicy policy, InFlightReads inFlight,
             UpstreamMetrics metrics, OperationLog operations, ObjectMapper mapper, Clock clock, GatewayConfig config,
@@ -63,6 +65,7 @@ public class UpstreamAccess {
         this.clock = clock;
         this.timeout = config.upstream().timeout();
         this.guards = guards;
+        this.maxCallsPerOperation = config.limits().maxUpstreamCalls();
     }
 
     /**
@@ -90,7 +93,9 @@ public class UpstreamAccess {
                     return Uni.createFrom().failure(budgetSpent(left));
                 }
                 metrics.cacheLookup("miss");
-                stats.upstreamCall();
+                if (!withinLimit(stats)) {
+                    return Uni.createFrom().failure(tooManyCalls());
+                }
                 return fetch(endpoint, key, query, cacheKey, request)
                         .map(read -> read.value(type, mapper))
                         .onFailure(f -> cached != null && isUpstreamTrouble(f))
@@ -104,7 +109,10 @@ public class UpstreamAccess {
      * upstream would only answer 429.
      */
     public <T> Uni<T> call(Endpoint endpoint, ApiKey key, Function<String, Uni<T>> request) {
-        operations.current().upstreamCall();
+        OperationStats stats = operations.current();
+        if (!withinLimit(stats)) {
+            return Uni.createFrom().failure(tooManyCalls());
+        }
         return budget.snapshot(key).chain(left -> left.spent()
                 ? Uni.createFrom().failure(budgetSpent(left))
                 : send(endpoint, key, request));
@@ -160,6 +168,23 @@ public class UpstreamAccess {
         stats.staleHit();
         notice.servedStale(cached.fetchedAt());
         return Uni.createFrom().item(cached.value(type, mapper));
+    }
+
+    /**
+     * The planned-calls check ({@code security/GraphQLRequestGuard}) cannot know how many sites a list returns;
+     * this counts (and caps) the calls an operation really makes, so no operation exceeds the limit either way.
+     */
+    private boolean withinLimit(OperationStats stats) {
+        if (stats == OperationLog.DETACHED) {
+            stats.upstreamCall();
+            return true;
+        }
+        return stats.upstreamCallWithin(maxCallsPerOperation);
+    }
+
+    private QueryTooExpensiveException tooManyCalls() {
+        return new QueryTooExpensiveException("This operation reached the limit of " + maxCallsPerOperation
+                + " upstream calls (GATEWAY_LIMITS_MAX_UPSTREAM_CALLS); ask for fewer fields or sites per operation.");
     }
 
     private static boolean isUpstreamTrouble(Throwable failure) {
