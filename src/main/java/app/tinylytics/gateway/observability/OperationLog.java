@@ -2,6 +2,8 @@ package app.tinylytics.gateway.observability;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,6 +27,9 @@ public class OperationLog {
 
     private final Map<String, OperationStats> running = new ConcurrentHashMap<>();
 
+    /** {@code query Name}, {@code mutation Name(...)}: the type and name a document declares first. */
+    private static final Pattern DECLARED = Pattern.compile("^\\s*(query|mutation|subscription)\\s*([_A-Za-z][_0-9A-Za-z]*)?");
+
     void started(@Observes @BeforeExecute Context context) {
         running.put(context.getExecutionId(), new OperationStats());
     }
@@ -34,9 +39,13 @@ public class OperationLog {
         if (stats == null) {
             return;
         }
+        String document = context.getRequest() == null ? "" : context.getRequest().getString("query", "");
+        Matcher declared = DECLARED.matcher(document);
+        boolean named = declared.find();
+        String type = named ? declared.group(1) : "query";
+        String name = context.getOperationName().orElse(named && declared.group(2) != null ? declared.group(2) : "anonymous");
         Log.infof("graphql operation=%s type=%s durationMs=%d upstreamCalls=%d cacheHits=%d staleHits=%d",
-                context.getOperationName().orElse("anonymous"), context.getOperationType(), stats.elapsedMillis(),
-                stats.upstreamCalls(), stats.cacheHits(), stats.staleHits());
+                name, type, stats.elapsedMillis(), stats.upstreamCalls(), stats.cacheHits(), stats.staleHits());
     }
 
     /**

@@ -1,0 +1,66 @@
+package app.tinylytics.gateway.observability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import app.tinylytics.gateway.support.GraphQL;
+
+/** One log line per GraphQL operation, with what it cost upstream, and nothing secret. */
+@QuarkusTest
+class OperationLogTest {
+
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Logger logger = Logger.getLogger(OperationLog.class.getName());
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            String message = record.getParameters() == null ? record.getMessage()
+                    : String.format(record.getMessage(), record.getParameters());
+            lines.add(message);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void captureLog() {
+        logger.addHandler(capture);
+    }
+
+    @AfterEach
+    void releaseLog() {
+        logger.removeHandler(capture);
+    }
+
+    @Test
+    void eachOperationLogsItsNameDurationUpstreamCallsAndCacheHits() {
+        GraphQL.document("operation-sites").post();
+        GraphQL.document("operation-sites").withKey("tly-ro-demo-alice-read").post();
+
+        List<String> operations = lines.stream().filter(line -> line.startsWith("graphql operation=")).toList();
+        assertEquals(2, operations.size(), operations.toString());
+        assertTrue(operations.get(0).matches("graphql operation=DashboardSites type=query durationMs=\\d+ upstreamCalls=1 cacheHits=0 staleHits=0"),
+                operations.get(0));
+        assertTrue(operations.get(1).matches("graphql operation=DashboardSites type=query durationMs=\\d+ upstreamCalls=0 cacheHits=1 staleHits=0"),
+                operations.get(1));
+        assertTrue(operations.stream().noneMatch(line -> line.contains("tly-")), operations.toString());
+    }
+}
