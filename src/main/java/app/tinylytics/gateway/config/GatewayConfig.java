@@ -1,6 +1,7 @@
 package app.tinylytics.gateway.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -168,7 +169,7 @@ public interface GatewayConfig {
         /**
          * Lets mutations use the server write key when JWT verification is not configured. Off in prod, so a
          * gateway reachable by anyone does not write with the server's key; dev and tests switch it on.
-         * Environment variable {@code GATEWAY_SECURITY_WRITES_OPEN} (alias {@code GATEWAY_WRITES_OPEN}).
+         * Set with {@code GATEWAY_WRITES_OPEN=true} (application.properties maps it).
          */
         @WithDefault("false")
         boolean writesOpen();
@@ -176,6 +177,20 @@ public interface GatewayConfig {
         /** Role a verified JWT must carry (in {@code groups}) to make mutations with the server write key. */
         @WithDefault("tinylytics-writer")
         String writeRole();
+
+        /** JWT verification of the frontends, off unless a public key is configured. */
+        Jwt jwt();
+    }
+
+    interface Jwt {
+        /**
+         * Where the PEM public key (or JWK set) that signs the frontends' JWTs is: {@code file:/...},
+         * {@code classpath:...} or {@code https://...}. When set, using the server keys needs a valid JWT.
+         */
+        Optional<String> publicKeyLocation();
+
+        /** The {@code iss} the JWTs must carry; any issuer when unset. */
+        Optional<String> issuer();
     }
 
     interface Health {

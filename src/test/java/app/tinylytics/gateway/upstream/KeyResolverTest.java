@@ -14,7 +14,7 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import app.tinylytics.gateway.config.TinylyticsConfig;
 import app.tinylytics.gateway.error.ForbiddenException;
 import app.tinylytics.gateway.error.UnauthenticatedException;
-import app.tinylytics.gateway.security.WriteAccess;
+import app.tinylytics.gateway.security.ServerKeyAccess;
 
 /** Key choice without a forwarded key, and what leaks of a key: only its fingerprint. */
 class KeyResolverTest {
@@ -25,7 +25,7 @@ class KeyResolverTest {
 
     private static KeyResolver resolverWith(String readKey, String writeKey, boolean writesOpen) {
         TinylyticsConfig config = KeyResolvers.config(Optional.ofNullable(readKey), Optional.ofNullable(writeKey));
-        return new KeyResolver(new CurrentVertxRequest(), config, WriteAccess.of(writesOpen));
+        return new KeyResolver(new CurrentVertxRequest(), config, ServerKeyAccess.of(writesOpen));
     }
 
     @Test
