@@ -45,13 +45,16 @@ public class GraphQLRequestGuard {
 
     private final String graphQlPath;
     private final long maxBodyBytes;
+    private final boolean getEnabled;
     private final GatewayConfig.Limits limits;
     private final ObjectMapper mapper;
 
     GraphQLRequestGuard(@ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql") String rootPath,
             @ConfigProperty(name = "quarkus.http.root-path", defaultValue = "/") String httpRootPath,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody,
+            @ConfigProperty(name = "quarkus.smallrye-graphql.http.get.enabled", defaultValue = "false") boolean getEnabled,
             GatewayConfig config, ObjectMapper mapper) {
+        this.getEnabled = getEnabled;
         this.graphQlPath = rootPath.startsWith("/") ? rootPath
                 : (httpRootPath.endsWith("/") ? httpRootPath : httpRootPath + "/") + rootPath;
         this.maxBodyBytes = maxBody.asLongValue();
@@ -66,6 +69,11 @@ public class GraphQLRequestGuard {
                 // Reads the body once for this check and for SmallRye (a later BodyHandler sees it read and passes).
                 .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
                 .handler(this::check);
+        // GET is off by default; if switched on for queries, the same limits apply to them.
+        if (getEnabled) {
+            router.get(graphQlPath).order(ROUTE_ORDER).handler(context -> checkDocument(context,
+                    context.request().getParam("query"), context.request().getParam("operationName")));
+        }
     }
 
     private void refuseSimpleRequests(RoutingContext context) {
@@ -81,7 +89,7 @@ public class GraphQLRequestGuard {
     private void check(RoutingContext context) {
         String type = mediaType(context.request().getHeader(HttpHeaders.CONTENT_TYPE));
         String query;
-        JsonNode operationName = null;
+        String name = null;
         if (JSON_TYPES.contains(type)) {
             JsonNode body;
             try {
@@ -95,11 +103,20 @@ public class GraphQLRequestGuard {
                 return;
             }
             query = body.get("query").asText();
-            operationName = body.get("operationName");
+            JsonNode operationName = body.get("operationName");
+            name = operationName == null || operationName.isNull() ? null : operationName.asText();
         } else if (type.equals("application/graphql")) {
             query = context.body().asString("UTF-8");
         } else {
             refuse(context, 415, "Unsupported Content-Type '" + type + "': send application/json.", null);
+            return;
+        }
+        checkDocument(context, query, name);
+    }
+
+    private void checkDocument(RoutingContext context, String query, String name) {
+        if (query == null) {
+            context.next(); // SmallRye answers a missing query
             return;
         }
         Document document;
@@ -109,7 +126,6 @@ public class GraphQLRequestGuard {
             context.next(); // SmallRye answers syntax errors in the GraphQL way, with locations
             return;
         }
-        String name = operationName == null || operationName.isNull() ? null : operationName.asText();
         List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
         OperationDefinition operation = operations.stream()
                 .filter(o -> name == null ? operations.size() == 1 : name.equals(o.getName()))
