@@ -1,6 +1,7 @@
 package app.tinylytics.gateway.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -21,6 +22,14 @@ public interface GatewayConfig {
     TimeConfig clock();
 
     Health health();
+
+    Retry retry();
+
+    CircuitBreaker circuitBreaker();
+
+    Limits limits();
+
+    Security security();
 
     interface Upstream {
         /** Requests upstream allows per key per hour. */
@@ -89,6 +98,99 @@ public interface GatewayConfig {
          */
         @WithDefault("1")
         double rate();
+    }
+
+    /**
+     * Retries of idempotent reads (never of writes) on connection failures, timeouts, 502/503/504 and a 429
+     * whose Retry-After is short. Every attempt counts against the key's budget.
+     */
+    interface Retry {
+        /** Attempts after the first one; 0 switches retries off. */
+        @WithDefault("2")
+        int maxRetries();
+
+        /** Wait before the first retry; it doubles for each further retry. */
+        @WithDefault("200ms")
+        Duration delay();
+
+        /** Random extra wait, from zero to this, added to every retry's wait so replicas do not retry in step. */
+        @WithDefault("100ms")
+        Duration jitter();
+
+        /** Longest 429 Retry-After that is waited out and retried; a longer one fails at once with RATE_LIMITED. */
+        @WithDefault("2s")
+        Duration maxRetryAfter();
+
+        /** No retry starts once this long has passed since the first attempt, so a read stays bounded. */
+        @WithDefault("12s")
+        Duration maxDuration();
+    }
+
+    /**
+     * The circuit breaker around the upstream: when enough of the recent requests failed (no answer or a 5xx),
+     * calls fail fast with UPSTREAM_UNAVAILABLE (cached reads are served stale) until a probe after the delay
+     * succeeds.
+     */
+    interface CircuitBreaker {
+        /** How many recent requests are looked at; the circuit cannot open before that many were made. */
+        @WithDefault("20")
+        int requestVolumeThreshold();
+
+        /** Share of failures among those requests, 0 to 1, that opens the circuit. */
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** How long the circuit stays open before a probe request is let through. */
+        @WithDefault("10s")
+        Duration delay();
+
+        /** Successful probes needed to close the circuit again. */
+        @WithDefault("1")
+        int successThreshold();
+    }
+
+    /** Limits on what one GraphQL request may ask for, checked before any upstream call. */
+    interface Limits {
+        /** Upstream calls one operation may plan: root fields plus upstream-backed fields per site they return. */
+        @WithDefault("50")
+        int maxUpstreamCalls();
+
+        /** {@code site} fields (aliases included) one operation may select. */
+        @WithDefault("10")
+        int maxSiteFields();
+
+        /** Rows one batch mutation may carry (it is sent upstream in chunks of 500). */
+        @WithDefault("5000")
+        int maxBatchRows();
+    }
+
+    /** Who may use the server's write key. */
+    interface Security {
+        /**
+         * Lets mutations use the server write key when JWT verification is not configured. Off in prod, so a
+         * gateway reachable by anyone does not write with the server's key; dev and tests switch it on.
+         * Set with {@code GATEWAY_WRITES_OPEN=true} (application.properties maps it).
+         */
+        @WithDefault("false")
+        boolean writesOpen();
+
+        /** Role a verified JWT must carry (in {@code groups}) to make mutations with the server write key. */
+        @WithDefault("tinylytics-writer")
+        String writeRole();
+
+        /** JWT verification of the frontends, off unless a public key is configured. */
+        Jwt jwt();
+    }
+
+    interface Jwt {
+        /**
+         * Where the PEM public key (or JWK set) that signs the frontends' JWTs is: {@code file:/...},
+         * {@code classpath:...} or {@code https://...}. When set, using the server keys needs a valid JWT.
+         */
+        Optional<String> publicKeyLocation();
+
+        /** The {@code iss} the JWTs must carry; any issuer when unset. */
+        Optional<String> issuer();
     }
 
     interface Health {

@@ -48,5 +48,12 @@ public interface TinylyticsConfig {
         /** Artificial delay added to every simulator response (without blocking a thread), e.g. {@code 50ms}. */
         @WithDefault("0s")
         Duration latency();
+
+        /**
+         * Share of simulator requests, 0 to 1, answered 503 before they are processed (nothing is read or
+         * written): an unreliable upstream for the soak test. 0 in every other use.
+         */
+        @WithDefault("0")
+        double faultRate();
     }
 }

@@ -29,7 +29,8 @@ import app.tinylytics.gateway.error.GatewayException;
 @ApplicationScoped
 public class OperationLog {
 
-    private static final OperationStats DETACHED = new OperationStats();
+    /** The counter of work done outside any GraphQL operation (readiness probes, tests). */
+    public static final OperationStats DETACHED = new OperationStats();
 
     private final Map<String, OperationStats> running = new ConcurrentHashMap<>();
 

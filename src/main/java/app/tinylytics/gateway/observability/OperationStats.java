@@ -14,6 +14,18 @@ public final class OperationStats {
         upstreamCalls.incrementAndGet();
     }
 
+    /** Counts one more upstream call unless {@code max} were already made; atomic, as fields resolve concurrently. */
+    public boolean upstreamCallWithin(int max) {
+        int made;
+        do {
+            made = upstreamCalls.get();
+            if (made >= max) {
+                return false;
+            }
+        } while (!upstreamCalls.compareAndSet(made, made + 1));
+        return true;
+    }
+
     public void cacheHit() {
         cacheHits.incrementAndGet();
     }

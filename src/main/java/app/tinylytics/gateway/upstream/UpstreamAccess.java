@@ -4,15 +4,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
 import io.smallrye.mutiny.Uni;
 
 import app.tinylytics.gateway.config.GatewayConfig;
 import app.tinylytics.gateway.error.GatewayException;
+import app.tinylytics.gateway.error.QueryTooExpensiveException;
 import app.tinylytics.gateway.error.RateLimitedException;
 import app.tinylytics.gateway.error.UpstreamErrorTranslator;
 import app.tinylytics.gateway.error.UpstreamUnavailableException;
@@ -29,8 +33,9 @@ import app.tinylytics.gateway.upstream.cache.StaleNotice;
 /**
  * Every upstream request passes here. Reads are served from cache while fresh, coalesced when
  * identical ones are in flight, and served stale rather than spending the last of the key's budget
- * or when upstream is unreachable. Every request is counted against the budget, bounded by the
- * timeout, and any failure leaves as a coded {@link GatewayException}.
+ * or when upstream is unreachable. Every attempt is counted against the budget and bounded by the
+ * timeout, reads are retried and all requests pass the circuit breaker ({@link UpstreamGuards}), and
+ * any failure leaves as a coded {@link GatewayException}.
  */
 @ApplicationScoped
 public class UpstreamAccess {
@@ -44,9 +49,12 @@ public class UpstreamAccess {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Duration timeout;
+    private final UpstreamGuards guards;
+    private final int maxCallsPerOperation;
 
     UpstreamAccess(RequestBudget budget, ReadCache cache, CachePolicy policy, InFlightReads inFlight,
-            UpstreamMetrics metrics, OperationLog operations, ObjectMapper mapper, Clock clock, GatewayConfig config) {
+            UpstreamMetrics metrics, OperationLog operations, ObjectMapper mapper, Clock clock, GatewayConfig config,
+            UpstreamGuards guards) {
         this.budget = budget;
         this.cache = cache;
         this.policy = policy;
@@ -56,6 +64,8 @@ public class UpstreamAccess {
         this.mapper = mapper;
         this.clock = clock;
         this.timeout = config.upstream().timeout();
+        this.guards = guards;
+        this.maxCallsPerOperation = config.limits().maxUpstreamCalls();
     }
 
     /**
@@ -83,7 +93,9 @@ public class UpstreamAccess {
                     return Uni.createFrom().failure(budgetSpent(left));
                 }
                 metrics.cacheLookup("miss");
-                stats.upstreamCall();
+                if (!withinLimit(stats)) {
+                    return Uni.createFrom().failure(tooManyCalls());
+                }
                 return fetch(endpoint, key, query, cacheKey, request)
                         .map(read -> read.value(type, mapper))
                         .onFailure(f -> cached != null && isUpstreamTrouble(f))
@@ -97,7 +109,10 @@ public class UpstreamAccess {
      * upstream would only answer 429.
      */
     public <T> Uni<T> call(Endpoint endpoint, ApiKey key, Function<String, Uni<T>> request) {
-        operations.current().upstreamCall();
+        OperationStats stats = operations.current();
+        if (!withinLimit(stats)) {
+            return Uni.createFrom().failure(tooManyCalls());
+        }
         return budget.snapshot(key).chain(left -> left.spent()
                 ? Uni.createFrom().failure(budgetSpent(left))
                 : send(endpoint, key, request));
@@ -121,16 +136,31 @@ public class UpstreamAccess {
         return joined.read();
     }
 
+    /**
+     * One logical upstream request: reads may take several attempts (see {@link UpstreamGuards}), writes one;
+     * every attempt is counted in the budget and bounded by the timeout, and the outcome leaves coded.
+     */
     private <T> Uni<T> send(Endpoint endpoint, ApiKey key, Function<String, Uni<T>> request) {
+        Supplier<Uni<T>> attempt = () -> attempt(endpoint, key, request);
+        return (endpoint.isWrite() ? guards.write(attempt) : guards.read(attempt))
+                .onFailure(CircuitBreakerOpenException.class).transform(f -> UpstreamGuards.circuitOpen(endpoint))
+                .onFailure().transform(f -> UpstreamErrorTranslator.translate(endpoint, f))
+                .onFailure(RateLimitedException.class).call(f -> budget.blockFor(key,
+                        Duration.ofSeconds(((RateLimitedException) f).retryAfterSeconds())));
+    }
+
+    /**
+     * One attempt. An HTTP error answer stays an {@link UpstreamException} (its status and Retry-After decide
+     * about retrying); anything else is translated here, so a timeout or lost connection reads as unavailable.
+     */
+    private <T> Uni<T> attempt(Endpoint endpoint, ApiKey key, Function<String, Uni<T>> request) {
         return budget.record(key)
                 .chain(() -> request.apply(key.authorizationHeader()))
                 .ifNoItem().after(timeout).failWith(() -> new UpstreamUnavailableException(
                         "Tinylytics did not answer " + endpoint.route() + " within " + timeout.toMillis() + " ms."))
                 .onItem().invoke(() -> metrics.upstreamRequest(endpoint, "2xx"))
                 .onFailure().invoke(f -> metrics.upstreamRequest(endpoint, statusOf(f)))
-                .onFailure().transform(f -> UpstreamErrorTranslator.translate(endpoint, f))
-                .onFailure(RateLimitedException.class).call(f -> budget.blockFor(key,
-                        Duration.ofSeconds(((RateLimitedException) f).retryAfterSeconds())));
+                .onFailure(f -> !(f instanceof UpstreamException)).transform(f -> UpstreamErrorTranslator.translate(endpoint, f));
     }
 
     private <T> Uni<T> stale(CachedRead cached, Class<T> type, StaleNotice notice, OperationStats stats) {
@@ -138,6 +168,23 @@ public class UpstreamAccess {
         stats.staleHit();
         notice.servedStale(cached.fetchedAt());
         return Uni.createFrom().item(cached.value(type, mapper));
+    }
+
+    /**
+     * The planned-calls check ({@code security/GraphQLRequestGuard}) cannot know how many sites a list returns;
+     * this counts (and caps) the calls an operation really makes, so no operation exceeds the limit either way.
+     */
+    private boolean withinLimit(OperationStats stats) {
+        if (stats == OperationLog.DETACHED) {
+            stats.upstreamCall();
+            return true;
+        }
+        return stats.upstreamCallWithin(maxCallsPerOperation);
+    }
+
+    private QueryTooExpensiveException tooManyCalls() {
+        return new QueryTooExpensiveException("This operation reached the limit of " + maxCallsPerOperation
+                + " upstream calls (GATEWAY_LIMITS_MAX_UPSTREAM_CALLS); ask for fewer fields or sites per operation.");
     }
 
     private static boolean isUpstreamTrouble(Throwable failure) {

@@ -13,6 +13,8 @@ import org.eclipse.microprofile.graphql.NonNull;
 import io.smallrye.mutiny.Uni;
 
 import app.tinylytics.gateway.common.Arguments;
+import app.tinylytics.gateway.config.GatewayConfig;
+import app.tinylytics.gateway.error.BadUserInputException;
 import app.tinylytics.gateway.error.UpstreamErrorException;
 import app.tinylytics.gateway.error.UpstreamUnavailableException;
 import app.tinylytics.gateway.signals.ContextSignal;
@@ -36,8 +38,10 @@ public class WritesApi {
     private final TinylyticsClient tinylytics;
     private final KeyResolver keys;
     private final WriteEffects effects;
+    private final int maxBatchRows;
 
-    WritesApi(TinylyticsClient tinylytics, KeyResolver keys, WriteEffects effects) {
+    WritesApi(TinylyticsClient tinylytics, KeyResolver keys, WriteEffects effects, GatewayConfig config) {
+        this.maxBatchRows = config.limits().maxBatchRows();
         this.tinylytics = tinylytics;
         this.keys = keys;
         this.effects = effects;
@@ -142,8 +146,12 @@ public class WritesApi {
     }
 
     /** Every row is checked before anything is sent, so one bad row rejects the batch without an upstream call. */
-    private static <T> void validateRows(String argument, List<T> rows, BiConsumer<T, String> validate) {
+    private <T> void validateRows(String argument, List<T> rows, BiConsumer<T, String> validate) {
         Arguments.notEmpty(argument, rows);
+        if (rows.size() > maxBatchRows) {
+            throw BadUserInputException.argument(argument, "must have at most " + maxBatchRows
+                    + " rows (GATEWAY_LIMITS_MAX_BATCH_ROWS); " + rows.size() + " were sent");
+        }
         for (int index = 0; index < rows.size(); index++) {
             validate.accept(rows.get(index), argument + "[" + index + "]");
         }

@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
+import app.tinylytics.gateway.support.GraphQL;
 import app.tinylytics.gateway.support.WireMockProfile;
 import app.tinylytics.gateway.support.WireMockUpstream.InjectWireMock;
 
@@ -50,6 +51,21 @@ class HealthTest {
 
         upstream.stubFor(get("/api/v1/").willReturn(okJson("{}")));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void notReadyWhileTheCircuitIsOpenAndTheProbeClosesItOnceUpstreamAnswers() throws InterruptedException {
+        upstream.stubFor(get("/api/v1/").willReturn(okJson("{}")));
+        upstream.stubFor(get("/api/v1/sites").willReturn(aResponse().withStatus(503)));
+        GraphQL.document("sites-ids").post();
+        GraphQL.document("sites-ids").post();
+
+        given().get("/q/health/ready").then().statusCode(503)
+                .body("checks.find { it.name == 'tinylytics-upstream' }.data.circuit", equalTo("OPEN"));
+
+        Thread.sleep(WireMockProfile.CIRCUIT_DELAY_MILLIS + 200);
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'tinylytics-upstream' }.data.circuit", equalTo("CLOSED"));
     }
 
     @Test

@@ -68,13 +68,26 @@ class SimulatorFiltersTest {
         return proxy(ContainerRequestContext.class, "getUriInfo", uriInfo);
     }
 
+    @Test
+    void aFaultRateOfOneFailsEverySimulatorRequestWith503AndZeroNone() {
+        assertEquals(503, new SimulatorFilters(config(true, Duration.ZERO, 1.0)).failSome(request("/simulator/api/v1/me"))
+                .orElseThrow().getStatus());
+        assertTrue(new SimulatorFilters(config(true, Duration.ZERO, 1.0)).failSome(request("/graphql")).isEmpty());
+        assertTrue(new SimulatorFilters(config(true, Duration.ZERO, 0.0)).failSome(request("/simulator/api/v1/me")).isEmpty());
+    }
+
     private static TinylyticsConfig config(boolean enabled, Duration latency) {
+        return config(enabled, latency, 0.0);
+    }
+
+    private static TinylyticsConfig config(boolean enabled, Duration latency, double faultRate) {
         TinylyticsConfig.Simulator simulator = (TinylyticsConfig.Simulator) Proxy.newProxyInstance(
                 SimulatorFiltersTest.class.getClassLoader(), new Class<?>[] {TinylyticsConfig.Simulator.class},
                 (p, method, args) -> switch (method.getName()) {
                     case "enabled" -> enabled;
                     case "latency" -> latency;
                     case "hourlyLimit" -> 1000;
+                    case "faultRate" -> faultRate;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
         return proxy(TinylyticsConfig.class, "simulator", simulator);

@@ -11,15 +11,35 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
+import app.tinylytics.gateway.config.TinylyticsConfig;
 import app.tinylytics.gateway.error.ForbiddenException;
 import app.tinylytics.gateway.error.UnauthenticatedException;
+import app.tinylytics.gateway.security.ServerKeyAccess;
 
 /** Key choice without a forwarded key, and what leaks of a key: only its fingerprint. */
 class KeyResolverTest {
 
     private static KeyResolver resolverWith(String readKey, String writeKey) {
-        return new KeyResolver(new CurrentVertxRequest(),
-                KeyResolvers.config(Optional.ofNullable(readKey), Optional.ofNullable(writeKey)));
+        return resolverWith(readKey, writeKey, true);
+    }
+
+    private static KeyResolver resolverWith(String readKey, String writeKey, boolean writesOpen) {
+        TinylyticsConfig config = KeyResolvers.config(Optional.ofNullable(readKey), Optional.ofNullable(writeKey));
+        return new KeyResolver(new CurrentVertxRequest(), config, ServerKeyAccess.of(writesOpen));
+    }
+
+    @Test
+    void withWritesClosedTheServerWriteKeyIsRefused() {
+        ForbiddenException e = assertThrows(ForbiddenException.class,
+                () -> resolverWith("tly-ro-server-key-0001", "tly-fa-server-key-0001", false).writeKey());
+        assertTrue(e.getMessage().contains("GATEWAY_WRITES_OPEN"));
+        assertFalse(e.getMessage().contains("tly-fa-server"));
+    }
+
+    @Test
+    void withWritesOpenTheServerWriteKeyIsUsed() {
+        assertEquals(ApiKey.of("tly-fa-server-key-0001").fingerprint(),
+                resolverWith(null, "tly-fa-server-key-0001", true).writeKey().fingerprint());
     }
 
     @Test

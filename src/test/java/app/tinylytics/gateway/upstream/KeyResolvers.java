@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
 import app.tinylytics.gateway.config.TinylyticsConfig;
+import app.tinylytics.gateway.security.ServerKeyAccess;
 
 /**
  * The real {@link KeyResolver} built with server keys of the test's choosing, for tests that need a
@@ -19,7 +20,7 @@ public final class KeyResolvers {
 
     /** A resolver that only knows keys forwarded by the caller, as a gateway deployed without server keys. */
     public static KeyResolver withoutServerKeys(CurrentVertxRequest currentRequest) {
-        return new KeyResolver(currentRequest, config(Optional.empty(), Optional.empty()));
+        return new KeyResolver(currentRequest, config(Optional.empty(), Optional.empty()), ServerKeyAccess.of(true));
     }
 
     /** Only the key settings are answered; a proxy, so settings added to the mapping later need no change here. */
