@@ -10,10 +10,6 @@ public final class OperationStats {
     private final AtomicInteger cacheHits = new AtomicInteger();
     private final AtomicInteger staleHits = new AtomicInteger();
 
-    public void upstreamCall() {
-        upstreamCalls.incrementAndGet();
-    }
-
     /** Counts one more upstream call unless {@code max} were already made; atomic, as fields resolve concurrently. */
     public boolean upstreamCallWithin(int max) {
         int made;
