@@ -3,26 +3,21 @@ package app.tinylytics.gateway.content;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-import app.tinylytics.gateway.simulator.SimulatorStore;
 import app.tinylytics.gateway.support.GraphQL;
+import app.tinylytics.gateway.support.Simulator;
 
 /** Content monitoring against the embedded simulator's seeded demo data (blog 456 on, docs 457 off). */
 @QuarkusTest
 class ContentSimulatorTest {
 
-    @Inject
-    SimulatorStore store;
-
     @BeforeEach
     void reseed() {
-        store.reset();
+        Simulator.reset();
     }
 
     @Test

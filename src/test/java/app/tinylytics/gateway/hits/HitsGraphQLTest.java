@@ -10,8 +10,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.empty;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,19 +17,16 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-import app.tinylytics.gateway.simulator.SimulatorStore;
 import app.tinylytics.gateway.support.GraphQL;
+import app.tinylytics.gateway.support.Simulator;
 
 /** {@code Site.hits} and {@code Site.hitGroups} against the embedded simulator's demo data. */
 @QuarkusTest
 class HitsGraphQLTest {
 
-    @Inject
-    SimulatorStore simulator;
-
     @BeforeEach
     void reseed() {
-        simulator.reset();
+        Simulator.reset();
     }
 
     @Test

@@ -12,26 +12,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-import app.tinylytics.gateway.simulator.SimulatorStore;
 import app.tinylytics.gateway.support.GraphQL;
+import app.tinylytics.gateway.support.Simulator;
 
 /** {@code Site.journeys} against the embedded simulator's demo data. */
 @QuarkusTest
 class JourneysGraphQLTest {
 
-    @Inject
-    SimulatorStore simulator;
-
     @BeforeEach
     void reseed() {
-        simulator.reset();
+        Simulator.reset();
     }
 
     @Test

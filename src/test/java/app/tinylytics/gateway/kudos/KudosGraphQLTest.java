@@ -11,26 +11,21 @@ import static org.hamcrest.Matchers.nullValue;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-import app.tinylytics.gateway.simulator.SimulatorStore;
 import app.tinylytics.gateway.support.GraphQL;
+import app.tinylytics.gateway.support.Simulator;
 
 /** {@code Site.kudos} against the embedded simulator's demo data. */
 @QuarkusTest
 class KudosGraphQLTest {
 
-    @Inject
-    SimulatorStore simulator;
-
     @BeforeEach
     void reseed() {
-        simulator.reset();
+        Simulator.reset();
     }
 
     @Test

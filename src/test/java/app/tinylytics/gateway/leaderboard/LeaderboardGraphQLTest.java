@@ -13,8 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,19 +20,16 @@ import io.restassured.response.ValidatableResponse;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-import app.tinylytics.gateway.simulator.SimulatorStore;
 import app.tinylytics.gateway.support.GraphQL;
+import app.tinylytics.gateway.support.Simulator;
 
 /** {@code Site.leaderboard} against the embedded simulator's demo data. */
 @QuarkusTest
 class LeaderboardGraphQLTest {
 
-    @Inject
-    SimulatorStore simulator;
-
     @BeforeEach
     void reseed() {
-        simulator.reset();
+        Simulator.reset();
     }
 
     @Test

@@ -8,29 +8,24 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-import app.tinylytics.gateway.simulator.SimulatorStore;
 import app.tinylytics.gateway.support.GraphQL;
+import app.tinylytics.gateway.support.Simulator;
 
 /** Signals against the embedded simulator's seeded demo data (blog 456: insights on; docs 457: off). */
 @QuarkusTest
 class SignalsSimulatorTest {
 
-    @Inject
-    SimulatorStore store;
-
-    @Inject
-    Clock clock;
+    /** Real time: the app's clock runs unshifted in these suites (and in the packaged jar). */
+    private final Clock clock = Clock.systemUTC();
 
     @BeforeEach
     void reseed() {
-        store.reset();
+        Simulator.reset();
     }
 
     @Test

@@ -4,26 +4,21 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-import app.tinylytics.gateway.simulator.SimulatorStore;
 import app.tinylytics.gateway.support.GraphQL;
+import app.tinylytics.gateway.support.Simulator;
 
 /** Uptime against the embedded simulator's seeded demo data (blog 456 up, docs 457 unmonitored, shop 458 down). */
 @QuarkusTest
 class UptimeSimulatorTest {
 
-    @Inject
-    SimulatorStore store;
-
     @BeforeEach
     void reseed() {
-        store.reset();
+        Simulator.reset();
     }
 
     @Test
