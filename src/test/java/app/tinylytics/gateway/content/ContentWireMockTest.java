@@ -17,18 +17,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 import app.tinylytics.gateway.support.GraphQL;
+import app.tinylytics.gateway.support.SiteStubs;
 import app.tinylytics.gateway.support.WireMockProfile;
 import app.tinylytics.gateway.support.WireMockUpstream.InjectWireMock;
 
 @QuarkusTest
 @TestProfile(WireMockProfile.class)
 class ContentWireMockTest {
-
-    static final String SITE_JSON = """
-            {"id": 456, "uid": "abc123", "url": "https://example.com", "label": "My Blog",
-             "lifetime_hits": 12340, "lifetime_unique_hits": 8920, "lifetime_kudos": 87,
-             "active": true, "public": false, "created_at": "2025-06-01T12:00:00Z",
-             "updated_at": "2026-02-14T09:30:00Z"}""";
 
     /** The reference example of GET /sites/456/content, with one ignored issue and one ok link added. */
     static final String CONTENT_JSON = """
@@ -72,7 +67,7 @@ class ContentWireMockTest {
     @BeforeEach
     void resetUpstream() {
         upstream.resetAll();
-        upstream.stubFor(get("/api/v1/sites/456").willReturn(okJson(SITE_JSON)));
+        SiteStubs.site456(upstream);
     }
 
     @Test
