@@ -29,7 +29,7 @@ import app.tinylytics.gateway.support.GraphQL;
 import app.tinylytics.gateway.support.SiteStubs;
 import app.tinylytics.gateway.support.WireMockProfile;
 import app.tinylytics.gateway.support.WireMockUpstream.InjectWireMock;
-import app.tinylytics.gateway.time.ShiftableClock;
+import app.tinylytics.testing.MovableClock;
 
 @QuarkusTest
 @TestProfile(WireMockProfile.class)
@@ -62,7 +62,7 @@ class HitsWireMockTest {
     WireMockServer upstream;
 
     @Inject
-    ShiftableClock clock;
+    MovableClock clock;
 
     @BeforeEach
     void resetUpstream() {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import app.tinylytics.gateway.time.ShiftableClock;
+import app.tinylytics.testing.MovableClock;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -30,7 +30,7 @@ class SimulatorAuthTest {
     SimulatorStore store;
 
     @Inject
-    ShiftableClock clock;
+    MovableClock clock;
 
     @BeforeEach
     void reset() {

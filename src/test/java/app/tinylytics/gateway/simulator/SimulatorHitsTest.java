@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import app.tinylytics.gateway.time.ShiftableClock;
+import app.tinylytics.testing.MovableClock;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -43,7 +43,7 @@ class SimulatorHitsTest {
     SimulatorStore store;
 
     @Inject
-    ShiftableClock clock;
+    MovableClock clock;
 
     @AfterEach
     void resetClock() {

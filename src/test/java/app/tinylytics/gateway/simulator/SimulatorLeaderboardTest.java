@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import app.tinylytics.gateway.time.ShiftableClock;
+import app.tinylytics.testing.MovableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -35,7 +35,7 @@ class SimulatorLeaderboardTest {
     SimulatorStore store;
 
     @Inject
-    ShiftableClock clock;
+    MovableClock clock;
 
     @BeforeEach
     void reset() {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import app.tinylytics.gateway.time.ShiftableClock;
+import app.tinylytics.testing.MovableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -41,7 +41,7 @@ class SimulatorPremiumTest {
     SimulatorStore store;
 
     @Inject
-    ShiftableClock clock;
+    MovableClock clock;
 
     @AfterEach
     void resetClock() {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import app.tinylytics.gateway.time.ShiftableClock;
+import app.tinylytics.testing.MovableClock;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -29,7 +29,7 @@ class SimulatorRateLimitTest {
     RateLimiter rateLimiter;
 
     @Inject
-    ShiftableClock clock;
+    MovableClock clock;
 
     @BeforeEach
     void reset() {

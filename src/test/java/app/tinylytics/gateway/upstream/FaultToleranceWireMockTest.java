@@ -38,7 +38,7 @@ import app.tinylytics.gateway.support.GraphQL;
 import app.tinylytics.gateway.support.TestKeys;
 import app.tinylytics.gateway.support.WireMockProfile;
 import app.tinylytics.gateway.support.WireMockUpstream.InjectWireMock;
-import app.tinylytics.gateway.time.ShiftableClock;
+import app.tinylytics.testing.MovableClock;
 import app.tinylytics.gateway.upstream.budget.RequestBudget;
 
 /** Timeouts, lost connections, server errors and rate limits: retried where safe, always answered, never hung. */
@@ -61,7 +61,7 @@ class FaultToleranceWireMockTest {
     RequestBudget budget;
 
     @Inject
-    ShiftableClock clock;
+    MovableClock clock;
 
     @BeforeEach
     void resetUpstream() {

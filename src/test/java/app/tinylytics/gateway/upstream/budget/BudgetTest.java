@@ -33,7 +33,7 @@ import app.tinylytics.gateway.support.GraphQL;
 import app.tinylytics.gateway.support.TestKeys;
 import app.tinylytics.gateway.support.WireMockProfile;
 import app.tinylytics.gateway.support.WireMockUpstream.InjectWireMock;
-import app.tinylytics.gateway.time.ShiftableClock;
+import app.tinylytics.testing.MovableClock;
 import app.tinylytics.gateway.upstream.ApiKey;
 
 /** The hourly budget per key: counted, reported, spared near its end, and never overspent. */
@@ -48,7 +48,7 @@ class BudgetTest {
     @InjectWireMock
     WireMockServer upstream;
     @Inject
-    ShiftableClock clock;
+    MovableClock clock;
     @Inject
     RequestBudget budget;
 

@@ -34,7 +34,7 @@ import app.tinylytics.gateway.support.GraphQL;
 import app.tinylytics.gateway.support.TestKeys;
 import app.tinylytics.gateway.support.WireMockProfile;
 import app.tinylytics.gateway.support.WireMockUpstream.InjectWireMock;
-import app.tinylytics.gateway.time.ShiftableClock;
+import app.tinylytics.testing.MovableClock;
 import app.tinylytics.gateway.upstream.ApiKey;
 import app.tinylytics.gateway.upstream.Endpoint;
 import app.tinylytics.gateway.upstream.TinylyticsClient;
@@ -53,7 +53,7 @@ class CachingTest {
     @InjectWireMock
     WireMockServer upstream;
     @Inject
-    ShiftableClock clock;
+    MovableClock clock;
     @Inject
     Clock appClock;
     @Inject
