@@ -1,6 +1,9 @@
 package app.tinylytics.gateway.error;
 
 import java.util.List;
+import java.util.Map;
+
+import jakarta.json.Json;
 
 import io.smallrye.graphql.api.ErrorCode;
 
@@ -25,6 +28,12 @@ public final class BadUserInputException extends GatewayException {
     /** Upstream's validation messages; empty for arguments the gateway rejected itself. */
     public List<String> validationErrors() {
         return validationErrors;
+    }
+
+    /** SmallRye copies {@code JsonValue}s as they are (other values would become strings). */
+    @Override
+    public Map<String, Object> getExtensions() {
+        return validationErrors.isEmpty() ? Map.of() : Map.of("validationErrors", Json.createArrayBuilder(validationErrors).build());
     }
 
     /** An argument that breaks a rule, e.g. {@code argument("perPage", "must be between 1 and 1000")}. */

@@ -1,5 +1,9 @@
 package app.tinylytics.gateway.error;
 
+import java.util.Map;
+
+import jakarta.json.Json;
+
 import io.smallrye.graphql.api.ErrorCode;
 
 /** Upstream's 429, or the gateway's own budget for the key is spent; says when to try again. */
@@ -15,5 +19,10 @@ public final class RateLimitedException extends GatewayException {
 
     public long retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    @Override
+    public Map<String, Object> getExtensions() {
+        return Map.of("retryAfterSeconds", Json.createValue(retryAfterSeconds));
     }
 }

@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -84,6 +86,16 @@ class UpstreamErrorsTest {
     }
 
     @Test
+    void extensionsCarryOnlyTheFieldsThatHaveAValue() {
+        meAnswers(500, "{\"error\": \"boom\"}");
+
+        GraphQL.document("me").post()
+                .body("errors[0].extensions.code", equalTo("UPSTREAM_ERROR"))
+                .body("errors[0].extensions", not(hasKey("retryAfterSeconds")))
+                .body("errors[0].extensions", not(hasKey("validationErrors")));
+    }
+
+    @Test
     void htmlPageInsteadOfJsonIsUpstreamErrorSuggestingTheKey() {
         upstream.stubFor(get("/api/v1/me").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/html").withBody("<html><body>Sign in</body></html>")));
@@ -125,7 +137,7 @@ class UpstreamErrorsTest {
         meAnswers(401, "{\"error\": \"Invalid API key\"}");
 
         GraphQL.document("me").post()
-                .body(org.hamcrest.Matchers.not(containsString("tly-ro-test")))
+                .body(not(containsString("tly-ro-test")))
                 .body("data", nullValue());
     }
 }
