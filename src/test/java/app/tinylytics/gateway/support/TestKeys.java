@@ -1,6 +1,9 @@
 package app.tinylytics.gateway.support;
 
-/** Keys used by WireMock-backed tests; fake, and distinct so tests can tell which one was sent. */
+/**
+ * Keys used by tests; fake, and distinct so tests can tell which one was sent. The simulator's demo keys are
+ * spelled out here rather than imported: to the gateway the simulator is just another upstream.
+ */
 public final class TestKeys {
 
     /** The server read key configured under the WireMock profile. */
@@ -10,6 +13,11 @@ public final class TestKeys {
     /** A key a caller forwards in {@code Authorization: Bearer ...}. */
     public static final String CALLER_READ = "tly-ro-test-caller-key";
     public static final String CALLER_WRITE = "tly-fa-test-caller-key";
+    /** The simulator's demo keys: alice (subscribed) and bob (no subscription). */
+    public static final String DEMO_ALICE_READ = "tly-ro-demo-alice-read";
+    public static final String DEMO_ALICE_FULL = "tly-fa-demo-alice-full";
+    public static final String DEMO_BOB_READ = "tly-ro-demo-bob-read";
+    public static final String DEMO_BOB_FULL = "tly-fa-demo-bob-full";
 
     private TestKeys() {
     }

@@ -1,0 +1,28 @@
+package app.tinylytics.simulator;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+
+/**
+ * Renders {@link SimulatorException}s as the JSON error answers of the Tinylytics API. A plain JAX-RS provider
+ * (not {@code @ServerExceptionMapper}) so that a build without the simulator does not register it at all.
+ */
+@IfBuildProperty(name = SimulatorConfig.INCLUDE_PROPERTY, stringValue = "true")
+@Provider
+public class SimulatorExceptionMapper implements ExceptionMapper<SimulatorException> {
+
+    @Override
+    public Response toResponse(SimulatorException exception) {
+        Response.ResponseBuilder response = Response.status(exception.status())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(exception.body());
+        if (exception.retryAfterSeconds() != null) {
+            response.header("Retry-After", exception.retryAfterSeconds());
+        }
+        return response.build();
+    }
+}
