@@ -23,7 +23,7 @@ import io.quarkus.arc.properties.IfBuildProperty;
 public class DiscoveryResource {
 
     static final String BASE_PATH = "simulator/api/v1";
-    private static final String OPENAPI_RESOURCE = "/simulator/openapi.json";
+    static final String OPENAPI_RESOURCE = "/simulator/openapi.json";
 
     /** Method, path, purpose and access of every endpoint, as the reference's endpoint directory lists them. */
     private static final List<String[]> ENDPOINTS = List.of(
