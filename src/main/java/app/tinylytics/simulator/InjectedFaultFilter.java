@@ -14,11 +14,11 @@ import io.quarkus.arc.properties.IfBuildProperty;
 
 /**
  * Answers a configured share of simulator requests ({@code tinylytics.simulator.fault-rate}) with 503 before
- * anything is processed: an unreliable upstream for the soak test. Other routes pass untouched. Application
- * scoped, so it is created on first use: providers are set up at static init, before run-time config exists.
+ * anything is processed, leaving other routes alone: an unreliable upstream for the soak test.
  */
 @IfBuildProperty(name = SimulatorConfig.INCLUDE_PROPERTY, stringValue = "true")
 @Provider
+// Created on first use: providers are set up at static init, before run-time config exists.
 @ApplicationScoped
 @PreMatching
 public class InjectedFaultFilter implements ContainerRequestFilter {

@@ -15,12 +15,11 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Holds every simulator response back for the configured artificial latency ({@code tinylytics.simulator.latency},
- * for benchmarks) on a timer: the request is suspended, no thread sleeps. Other routes pass untouched.
- * Application scoped, so it is created on first use: providers are set up at static init, before run-time
- * config exists.
+ * for benchmarks) on a timer, with the request suspended rather than a thread asleep, leaving other routes alone.
  */
 @IfBuildProperty(name = SimulatorConfig.INCLUDE_PROPERTY, stringValue = "true")
 @Provider
+// Created on first use: providers are set up at static init, before run-time config exists.
 @ApplicationScoped
 public class LatencyFilter implements ContainerResponseFilter {
 

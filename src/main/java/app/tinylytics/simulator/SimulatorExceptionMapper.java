@@ -7,11 +7,9 @@ import jakarta.ws.rs.ext.Provider;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 
-/**
- * Renders {@link SimulatorException}s as the JSON error answers of the Tinylytics API. A plain JAX-RS provider
- * (not {@code @ServerExceptionMapper}) so that a build without the simulator does not register it at all.
- */
+/** Renders {@link SimulatorException}s as the JSON error answers of the Tinylytics API. */
 @IfBuildProperty(name = SimulatorConfig.INCLUDE_PROPERTY, stringValue = "true")
+// A JAX-RS provider, not @ServerExceptionMapper: a build without the simulator then does not register it at all.
 @Provider
 public class SimulatorExceptionMapper implements ExceptionMapper<SimulatorException> {
 
