@@ -34,6 +34,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 import app.tinylytics.gateway.security.CallerResolver;
+import app.tinylytics.gateway.security.ClientAddress;
 import app.tinylytics.gateway.security.CurrentCaller;
 
 /**
@@ -57,17 +58,20 @@ public class HttpTransport {
     private final long maxBodyBytes;
     private final OperationChecks checks;
     private final CallerResolver callers;
+    private final ClientAddress clientAddresses;
     private final Instance<ExecutionService> executions;
     private final ObjectMapper mapper;
 
     HttpTransport(@ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql") String rootPath,
             @ConfigProperty(name = "quarkus.http.root-path", defaultValue = "/") String httpRootPath,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody,
-            OperationChecks checks, CallerResolver callers, Instance<ExecutionService> executions, ObjectMapper mapper) {
+            OperationChecks checks, CallerResolver callers, ClientAddress clientAddresses, Instance<ExecutionService> executions,
+            ObjectMapper mapper) {
         this.path = rootPath.startsWith("/") ? rootPath : (httpRootPath.endsWith("/") ? httpRootPath : httpRootPath + "/") + rootPath;
         this.maxBodyBytes = maxBody.asLongValue();
         this.checks = checks;
         this.callers = callers;
+        this.clientAddresses = clientAddresses;
         this.executions = executions;
         this.mapper = mapper;
     }
@@ -258,8 +262,9 @@ public class HttpTransport {
         return upgrade != null && upgrade.equalsIgnoreCase("websocket");
     }
 
-    private static String clientAddress(RoutingContext context) {
-        return context.request().remoteAddress() == null ? "unknown" : context.request().remoteAddress().hostAddress();
+    private String clientAddress(RoutingContext context) {
+        String peer = context.request().remoteAddress() == null ? null : context.request().remoteAddress().hostAddress();
+        return clientAddresses.of(peer, context.request().headers().getAll("X-Forwarded-For"));
     }
 
     private void refuse(RoutingContext context, RequestRefusal refusal) {

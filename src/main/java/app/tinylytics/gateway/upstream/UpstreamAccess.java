@@ -22,6 +22,7 @@ import app.tinylytics.gateway.operation.Operations;
 import app.tinylytics.gateway.upstream.budget.RequestBudget;
 import app.tinylytics.gateway.upstream.cache.CachePolicy;
 import app.tinylytics.gateway.upstream.cache.CachedRead;
+import app.tinylytics.gateway.upstream.cache.FetchLeases;
 import app.tinylytics.gateway.upstream.cache.Generations;
 import app.tinylytics.gateway.upstream.cache.InFlightReads;
 import app.tinylytics.gateway.upstream.cache.ReadKey;
@@ -42,6 +43,7 @@ public class UpstreamAccess {
     private final Generations generations;
     private final CachePolicy policy;
     private final InFlightReads inFlight;
+    private final FetchLeases leases;
     private final UpstreamMetrics metrics;
     private final Operations operations;
     private final ObjectMapper mapper;
@@ -50,13 +52,14 @@ public class UpstreamAccess {
     private final UpstreamGuards guards;
 
     UpstreamAccess(RequestBudget budget, ReadStore store, Generations generations, CachePolicy policy,
-            InFlightReads inFlight, UpstreamMetrics metrics, Operations operations, ObjectMapper mapper, Clock clock,
+            InFlightReads inFlight, FetchLeases leases, UpstreamMetrics metrics, Operations operations, ObjectMapper mapper, Clock clock,
             GatewayConfig config, UpstreamGuards guards) {
         this.budget = budget;
         this.store = store;
         this.generations = generations;
         this.policy = policy;
         this.inFlight = inFlight;
+        this.leases = leases;
         this.metrics = metrics;
         this.operations = operations;
         this.mapper = mapper;
@@ -115,9 +118,7 @@ public class UpstreamAccess {
         if (!operations.current().tryUpstreamCall()) {
             return Uni.createFrom().failure(UpstreamFailure.notSent(endpoint, UpstreamFailure.Kind.OPERATION_CAP_REACHED));
         }
-        return budget.snapshot(auth.key()).chain(left -> left.spent()
-                ? Uni.createFrom().failure(UpstreamFailure.notSent(endpoint, UpstreamFailure.Kind.BUDGET_SPENT, left.retryAfterSeconds()))
-                : send(auth, endpoint, request));
+        return send(auth, endpoint, request);
     }
 
     /**
@@ -144,14 +145,16 @@ public class UpstreamAccess {
 
     private <T> Uni<CachedRead> fetch(UpstreamAuth auth, Endpoint endpoint, UpstreamQuery query, ReadKey key,
             long generation, Function<String, Uni<T>> request) {
-        InFlightReads.Joined joined = inFlight.join(key, generation, () -> send(auth, endpoint, request).chain(answer -> {
+        Supplier<Uni<CachedRead>> fromUpstream = () -> send(auth, endpoint, request).chain(answer -> {
             Instant fetchedAt = clock.instant();
             CachedRead read = CachedRead.of(answer, mapper, fetchedAt,
                     policy.freshUntil(endpoint, query, answer, fetchedAt), generation);
             return read.isFreshAt(fetchedAt)
                     ? store.put(key, read, policy.keepUntil(read)).replaceWith(read)
                     : Uni.createFrom().item(read);
-        }));
+        });
+        InFlightReads.Joined joined = inFlight.join(key, generation,
+                () -> leases.fetchOnce(key, generation, fromUpstream, () -> store.get(key)));
         if (joined.coalesced()) {
             metrics.coalesced(endpoint);
         }
@@ -173,14 +176,16 @@ public class UpstreamAccess {
                         .orElse(UpstreamFailure.DEFAULT_RETRY_AFTER_SECONDS))));
     }
 
-    /** One attempt, classified on failure so the guards decide on an {@link UpstreamFailure}. */
+    /**
+     * One attempt: a request acquired from the key's budget first (refused without a call when spent), then sent,
+     * bounded by the timeout and classified on failure so the guards decide on an {@link UpstreamFailure}.
+     */
     private <T> Uni<T> attempt(UpstreamAuth auth, Endpoint endpoint, Function<String, Uni<T>> request) {
-        return budget.record(auth.key())
-                .chain(() -> request.apply(auth.key().authorizationHeader()))
+        return budget.acquire(auth, endpoint).chain(() -> request.apply(auth.key().authorizationHeader())
                 .ifNoItem().after(timeout).failWith(() -> new TimeoutException("no answer within " + timeout.toMillis() + " ms"))
                 .onItem().invoke(() -> metrics.upstreamRequest(endpoint, "2xx"))
                 .onFailure().transform(failure -> UpstreamFailure.of(endpoint, failure))
-                .onFailure().invoke(failure -> metrics.upstreamRequest(endpoint, statusOf((UpstreamFailure) failure)));
+                .onFailure().invoke(failure -> metrics.upstreamRequest(endpoint, statusOf((UpstreamFailure) failure))));
     }
 
     private <T> Uni<T> stale(CachedRead cached, Class<T> type, Operation operation) {
