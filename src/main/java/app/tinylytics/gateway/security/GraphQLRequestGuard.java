@@ -1,8 +1,11 @@
 package app.tinylytics.gateway.security;
 
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -77,7 +80,7 @@ public class GraphQLRequestGuard {
     }
 
     private void refuseSimpleRequests(RoutingContext context) {
-        String type = mediaType(context.request().getHeader(HttpHeaders.CONTENT_TYPE));
+        String type = mediaType(context.request().headers().getAll(HttpHeaders.CONTENT_TYPE));
         if (!JSON_TYPES.contains(type) && PREFLIGHT_HEADERS.stream().noneMatch(h -> context.request().getHeader(h) != null)) {
             refuse(context, 415, "POST /graphql needs 'Content-Type: application/json' (or a 'GraphQL-Require-Preflight'"
                     + " or 'X-Requested-With' header); '" + (type.isEmpty() ? "none" : type) + "' was sent.", null);
@@ -87,7 +90,13 @@ public class GraphQLRequestGuard {
     }
 
     private void check(RoutingContext context) {
-        String type = mediaType(context.request().getHeader(HttpHeaders.CONTENT_TYPE));
+        List<String> contentTypes = context.request().headers().getAll(HttpHeaders.CONTENT_TYPE);
+        String type = mediaType(contentTypes);
+        if (contentTypes.size() > 1 || contentTypes.stream().anyMatch(value -> value.contains(","))) {
+            // SmallRye reads the raw header and takes everything after 'charset=' as the charset name (a 500 for
+            // "application/json; charset=utf-8, application/json"): it gets the one type the list names instead.
+            context.request().headers().set(HttpHeaders.CONTENT_TYPE, type);
+        }
         String query;
         String name = null;
         if (JSON_TYPES.contains(type)) {
@@ -163,11 +172,20 @@ public class GraphQLRequestGuard {
                 .end(body.toString());
     }
 
-    private static String mediaType(String contentType) {
-        if (contentType == null) {
-            return "";
-        }
-        int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+    /**
+     * The media type that Content-Type names, without parameters, in lower case. A repeated header (GraphiQL's
+     * fetcher sends it twice, and browsers join the values: {@code application/json, application/json}) names
+     * one type when all its entries agree; a list of different types is returned whole, so it matches none.
+     */
+    private static String mediaType(List<String> contentTypes) {
+        Set<String> types = contentTypes.stream()
+                .flatMap(value -> Arrays.stream(value.split(",")))
+                .map(entry -> {
+                    int semicolon = entry.indexOf(';');
+                    return (semicolon < 0 ? entry : entry.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+                })
+                .filter(type -> !type.isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        return String.join(", ", types);
     }
 }
