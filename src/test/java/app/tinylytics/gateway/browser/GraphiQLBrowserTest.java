@@ -53,7 +53,7 @@ class GraphiQLBrowserTest {
     @BeforeEach
     void openGraphiql() {
         Simulator.reset();
-        graphiql = GraphiQLPage.open(chromium.browser(), RestAssured.baseURI + ":" + RestAssured.port + "/q/graphql-ui/");
+        graphiql = GraphiQLPage.open(chromium.browser(), RestAssured.baseURI + ":" + RestAssured.port);
     }
 
     @Test

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -56,15 +55,18 @@ final class GraphiQLPage {
     }
 
     /**
-     * Opens GraphiQL afresh: GraphiQL keeps its tabs (queries and their results) in the page's local storage,
-     * which is emptied so that one test never sees another's result.
+     * Opens GraphiQL at {@code origin + "/q/graphql-ui/"} afresh: GraphiQL keeps its tabs, queries and headers
+     * in the browser's storage, which is emptied first, and a test starts from an empty result pane, so that
+     * it never reads another test's result.
      */
-    static GraphiQLPage open(Browser browser, String graphiqlUrl) {
+    static GraphiQLPage open(Browser browser, String origin) {
         GraphiQLPage page = new GraphiQLPage(browser);
-        page.driver.get(graphiqlUrl);
-        ((JavascriptExecutor) page.driver).executeScript("window.localStorage.clear()");
-        page.driver.get(graphiqlUrl);
+        browser.clearStorage(origin);
+        page.driver.get(origin + "/q/graphql-ui/");
         page.wait.until(ExpectedConditions.visibilityOfElementLocated(QUERY_EDITOR));
+        if (!page.editorText(page.driver.findElement(RESULT_EDITOR)).isEmpty()) {
+            throw new IllegalStateException("GraphiQL opened with an earlier result in its result pane");
+        }
         return page;
     }
 
@@ -139,7 +141,7 @@ final class GraphiQLPage {
     }
 
     private String editorText(WebElement codeMirror) {
-        return (String) ((JavascriptExecutor) driver).executeScript("return arguments[0].CodeMirror.getValue()", codeMirror);
+        return (String) driver.executeScript("return arguments[0].CodeMirror.getValue()", codeMirror);
     }
 
     private static JsonNode parse(String text) {

@@ -100,6 +100,11 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Forgets what pages of {@code origin} (e.g. {@code http://localhost:8081}) stored in the browser. */
+    public void clearStorage(String origin) {
+        driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+    }
+
     /** Writes what the page shows now as a PNG. */
     public void screenshot(Path file) {
         try {
