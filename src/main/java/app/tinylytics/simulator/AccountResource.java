@@ -29,7 +29,7 @@ public class AccountResource {
     @GET
     @Path("/me")
     public Map<String, Object> me(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Caller caller = gate.read(authorization);
+        KeyHolder caller = gate.read(authorization);
         AccountRow account = caller.account();
         return Json.object(
                 "id", account.id(),
@@ -45,7 +45,7 @@ public class AccountResource {
     @GET
     @Path("/sites")
     public Map<String, Object> sites(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Caller caller = gate.read(authorization);
+        KeyHolder caller = gate.read(authorization);
         return Json.object("sites", DemoAccounts.sitesOf(caller.account().id()).stream()
                 .map(site -> store.site(site.id()).orElseThrow())
                 .map(SiteViews::full)

@@ -27,7 +27,7 @@ final class HitsReport {
     }
 
     /** The validated query of one request. */
-    record Query(DateRange range, String country, String path, String referrer, boolean grouped, String groupBy, Paging paging) {
+    record Query(ReportPeriod range, String country, String path, String referrer, boolean grouped, String groupBy, Paging paging) {
     }
 
     private HitsReport() {

@@ -51,7 +51,7 @@ public class HitsResource {
             @QueryParam("per_page") String perPage) {
         SiteData data = gate.readSite(authorization, id);
         boolean isGrouped = "true".equalsIgnoreCase(grouped) || "1".equals(grouped);
-        DateRange range = DateRange.parse(startDate, endDate, timeZone, data.owner(), clock);
+        ReportPeriod range = ReportPeriod.parse(startDate, endDate, timeZone, data.owner(), clock);
         HitsReport.Query query = new HitsReport.Query(range, Params.presence(country), Params.presence(path), Params.presence(referrer),
                 isGrouped, isGrouped ? HitsReport.groupBy(true, groupBy) : null,
                 Paging.of(page, perPage, Paging.DEFAULT_PER_PAGE, HitsReport.MAX_PER_PAGE));

@@ -81,7 +81,7 @@ public class JourneysResource {
             @QueryParam("page") String page,
             @QueryParam("per_page") String perPage) {
         SiteData data = gate.readSite(authorization, id);
-        DateRange range = DateRange.parse(startDate, endDate, timeZone, data.owner(), clock);
+        ReportPeriod range = ReportPeriod.parse(startDate, endDate, timeZone, data.owner(), clock);
         Paging paging = Paging.of(page, perPage, DEFAULT_PER_PAGE, MAX_PER_PAGE);
         Map<String, List<HitRow>> byVisitor = new LinkedHashMap<>();
         data.hits().stream()

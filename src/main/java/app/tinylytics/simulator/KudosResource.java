@@ -50,7 +50,7 @@ public class KudosResource {
             @QueryParam("page") String page,
             @QueryParam("per_page") String perPage) {
         SiteData data = gate.readSite(authorization, id);
-        DateRange range = DateRange.parse(startDate, endDate, timeZone, data.owner(), clock);
+        ReportPeriod range = ReportPeriod.parse(startDate, endDate, timeZone, data.owner(), clock);
         String pathFilter = Params.presence(path);
         String uidFilter = Params.presence(uid);
         Paging paging = Paging.of(page, perPage, Paging.DEFAULT_PER_PAGE, MAX_PER_PAGE);

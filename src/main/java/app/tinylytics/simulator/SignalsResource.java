@@ -63,7 +63,7 @@ public class SignalsResource {
             @QueryParam("page") String page,
             @QueryParam("per_page") String perPage) {
         SiteData data = requireInsights(gate.premiumSite(authorization, id));
-        DateRange range = DateRange.parse(startDate, endDate, timeZone, data.owner(), clock);
+        ReportPeriod range = ReportPeriod.parse(startDate, endDate, timeZone, data.owner(), clock);
         String categoryFilter = Params.presence(category);
         if (categoryFilter != null && !CATEGORIES.contains(categoryFilter)) {
             throw SimulatorException.badRequest("Invalid category: must be one of " + String.join(", ", CATEGORIES));

@@ -28,8 +28,8 @@ public class SimulatorGate {
     }
 
     /** Authenticates a read of account-level data. */
-    public Caller read(String authorization) {
-        Caller caller = authenticate(authorization);
+    public KeyHolder read(String authorization) {
+        KeyHolder caller = authenticate(authorization);
         rateLimiter.acquire(caller.secret());
         store.keyUsed(caller.secret(), clock.instant());
         return caller;
@@ -42,27 +42,27 @@ public class SimulatorGate {
 
     /** Authenticates a write (full-access key required) to one site. */
     public SiteData writeSite(String authorization, String siteId) {
-        Caller caller = read(authorization);
+        KeyHolder caller = read(authorization);
         requireFullAccess(caller);
         return siteOf(caller, siteId);
     }
 
     /** Authenticates a premium read (subscription required) of one site. */
     public SiteData premiumSite(String authorization, String siteId) {
-        Caller caller = read(authorization);
+        KeyHolder caller = read(authorization);
         requireSubscription(caller);
         return siteOf(caller, siteId);
     }
 
     /** Authenticates a premium write (full access and subscription required) to one site. */
     public SiteData premiumWriteSite(String authorization, String siteId) {
-        Caller caller = read(authorization);
+        KeyHolder caller = read(authorization);
         requireFullAccess(caller);
         requireSubscription(caller);
         return siteOf(caller, siteId);
     }
 
-    private Caller authenticate(String authorization) {
+    private KeyHolder authenticate(String authorization) {
         if (authorization == null || authorization.isBlank()) {
             throw SimulatorException.of(401, "Missing API key");
         }
@@ -76,22 +76,22 @@ public class SimulatorGate {
         if (key.revoked()) {
             throw SimulatorException.of(401, "API key has been revoked");
         }
-        return new Caller(token, key, DemoAccounts.account(key.accountId()).orElseThrow());
+        return new KeyHolder(token, key, DemoAccounts.account(key.accountId()).orElseThrow());
     }
 
-    private static void requireFullAccess(Caller caller) {
+    private static void requireFullAccess(KeyHolder caller) {
         if (!caller.key().fullAccess()) {
             throw SimulatorException.of(403, "This endpoint requires a full access API key");
         }
     }
 
-    private static void requireSubscription(Caller caller) {
+    private static void requireSubscription(KeyHolder caller) {
         if (!caller.account().subscribed()) {
             throw SimulatorException.of(403, "This endpoint requires an active subscription");
         }
     }
 
-    private SiteData siteOf(Caller caller, String siteId) {
+    private SiteData siteOf(KeyHolder caller, String siteId) {
         long id;
         try {
             id = Long.parseLong(siteId);

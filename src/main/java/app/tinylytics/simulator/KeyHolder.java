@@ -1,13 +1,13 @@
 package app.tinylytics.simulator;
 
 /** The authenticated caller of one simulator request: its key's metadata and account (the secret stays out of toString). */
-public final class Caller {
+public final class KeyHolder {
 
     private final String secret;
     private final DemoKey key;
     private final AccountRow account;
 
-    Caller(String secret, DemoKey key, AccountRow account) {
+    KeyHolder(String secret, DemoKey key, AccountRow account) {
         this.secret = secret;
         this.key = key;
         this.account = account;
@@ -27,6 +27,6 @@ public final class Caller {
 
     @Override
     public String toString() {
-        return "Caller[account=" + account.id() + ", key=" + key.name() + "]";
+        return "KeyHolder[account=" + account.id() + ", key=" + key.name() + "]";
     }
 }

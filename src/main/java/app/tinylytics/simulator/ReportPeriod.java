@@ -13,12 +13,12 @@ import java.time.temporal.ChronoUnit;
  * reference describes: {@code YYYY-MM-DD}, start not after end, at most 730 days, day boundaries in UTC
  * or in the account's time zone.
  */
-public record DateRange(LocalDate start, LocalDate end, String timeZoneMode, ZoneId zone) {
+public record ReportPeriod(LocalDate start, LocalDate end, String timeZoneMode, ZoneId zone) {
 
     public static final int MAX_DAYS = 730;
     public static final int DEFAULT_DAYS_BACK = 30;
 
-    public static DateRange parse(String startParam, String endParam, String timeZoneParam, AccountRow account, Clock clock) {
+    public static ReportPeriod parse(String startParam, String endParam, String timeZoneParam, AccountRow account, Clock clock) {
         String mode = timeZoneParam == null || timeZoneParam.isBlank() ? "utc" : timeZoneParam.strip().toLowerCase();
         ZoneId zone = switch (mode) {
             case "utc" -> ZoneOffset.UTC;
@@ -34,7 +34,7 @@ public record DateRange(LocalDate start, LocalDate end, String timeZoneMode, Zon
         if (ChronoUnit.DAYS.between(start, end) > MAX_DAYS) {
             throw SimulatorException.badRequest("Date range cannot exceed " + MAX_DAYS + " days");
         }
-        return new DateRange(start, end, mode, zone);
+        return new ReportPeriod(start, end, mode, zone);
     }
 
     /** True when the instant falls on a day from start to end (inclusive) in this range's zone. */
