@@ -138,9 +138,9 @@ class GraphiQLBrowserTest {
         assertThat(result.at("/errors/0/extensions/code").asText(), equalTo("FORBIDDEN"));
     }
 
-    // Subscription.siteUpdates goes here once it exists: GraphiQL sends subscriptions over graphql-transport-ws to
-    // ws://<host>/graphql with the Headers pane as the connection_init payload; wait for each payload with
-    // graphiql.awaitResult(...).
+    // Subscription.siteUpdates's test goes here: GraphiQL sends a subscription over graphql-transport-ws to
+    // ws://<host>/graphql, with the Headers pane as the connection_init payload (not as HTTP headers), and shows each
+    // payload in the result pane in turn: paste it, run(), then graphiql.awaitResult(...) for the next payload.
 
     private static void assertNoErrors(JsonNode result) {
         assertTrue(result.path("errors").isMissingNode(), () -> "GraphiQL shows errors: " + result.path("errors"));
