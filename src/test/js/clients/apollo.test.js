@@ -97,6 +97,14 @@ describe('Apollo Client', () => {
         assert.equal(errorAt(rejection.errors, ['site', 'insights']).extensions.code, 'SUBSCRIPTION_REQUIRED');
     });
 
+    test('a document that fails validation is a request error: GraphQL errors and no data', async () => {
+        const { data, error } = await operate(apolloClient(), documents.UNKNOWN_FIELD, {});
+
+        assert.ok(CombinedGraphQLErrors.is(error), `expected CombinedGraphQLErrors, got ${error}`);
+        assert.match(error.errors[0].message, /nope/);
+        assert.equal(data, undefined);
+    });
+
     describe('every code of the error table', () => {
         for (const errorCase of ERROR_CASES) {
             test(`${errorCase.code}: ${errorCase.title}`, async () => {

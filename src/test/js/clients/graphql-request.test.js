@@ -75,6 +75,14 @@ describe('graphql-request', () => {
         assertInsightsRefusedAlone(error.response.data, error.response.errors);
     });
 
+    test('a document that fails validation is a request error: a ClientError without data', async () => {
+        const error = await rejectionOf(new GraphQLClient(GATEWAY_URL).request(documents.UNKNOWN_FIELD));
+
+        assert.ok(error instanceof ClientError, `expected a ClientError, got ${error}`);
+        assert.match(error.response.errors[0].message, /nope/);
+        assert.equal(error.response.data, undefined);
+    });
+
     describe('every code of the error table', () => {
         for (const errorCase of ERROR_CASES) {
             test(`${errorCase.code}: ${errorCase.title}`, async () => {

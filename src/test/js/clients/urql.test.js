@@ -91,6 +91,15 @@ describe('urql', () => {
         assertThreeFieldsFailAlone(data, error.graphQLErrors);
     });
 
+    test('a document that fails validation is a request error: GraphQL errors and no data', async () => {
+        const { data, error } = await operate(urqlClient(), documents.UNKNOWN_FIELD, {});
+
+        assert.ok(error instanceof CombinedError, `expected a CombinedError, got ${error}`);
+        assert.equal(error.networkError, undefined);
+        assert.match(error.graphQLErrors[0].message, /nope/);
+        assert.equal(data, undefined);
+    });
+
     describe('every code of the error table', () => {
         for (const errorCase of ERROR_CASES) {
             test(`${errorCase.code}: ${errorCase.title}`, async () => {

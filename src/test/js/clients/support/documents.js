@@ -127,3 +127,19 @@ query ElevenSites {
 ${Array.from({ length: 11 }, (_, i) => `  s${i + 1}: site(id: "456") { id }`).join('\n')}
 }
 `;
+
+/** Valid syntax, but Site has no field nope: fails validation before anything runs. */
+export const UNKNOWN_FIELD = `
+query UnknownField {
+  site(id: "456") { nope }
+}
+`;
+
+export const SITE_HITS_PAGE = `
+query SiteHitsPage($perPage: Int) {
+  site(id: "456") {
+    id
+    hits(perPage: $perPage) { nodes { path } }
+  }
+}
+`;
