@@ -55,6 +55,7 @@ final class UpstreamScenarios {
     /** Key stubs win over site stubs: a revoked key is refused whatever it asks for. */
     private static final int KEY_PRIORITY = 1;
     private static final int SITE_PRIORITY = 5;
+    private static final int FALLBACK_PRIORITY = 10;
     /** The 429 of the failing site answers late, so the site's other reads have been sent before the key is blocked. */
     private static final int LATE_MILLIS = 500;
 
@@ -67,6 +68,9 @@ final class UpstreamScenarios {
         stubPremiumRefusals(upstream);
         stubFailures(upstream);
         stubWrites(upstream);
+        // Like the real API, anything else is a JSON 404 (an unknown site resolves to null), and WireMock has
+        // no unmatched request to report with its headers.
+        upstream.stubFor(any(anyUrl()).atPriority(FALLBACK_PRIORITY).willReturn(json(404, "{\"error\": \"Not found\"}")));
     }
 
     private static void stubKeys(WireMockServer upstream) {
