@@ -115,8 +115,8 @@ describe('Apollo Client', () => {
                 assertCodedErrors(error.errors);
                 const coded = errorAt(error.errors, errorCase.path);
                 assert.equal(coded.extensions.code, errorCase.code);
-                assertData(data, errorCase.data);
                 await errorCase.check?.(coded);
+                assertData(data, errorCase.data);
             });
         }
     });

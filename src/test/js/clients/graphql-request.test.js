@@ -95,8 +95,8 @@ describe('graphql-request', () => {
                 assertCodedErrors(error.response.errors);
                 const coded = errorAt(error.response.errors, errorCase.path);
                 assert.equal(coded.extensions.code, errorCase.code);
-                assertData(error.response.data, errorCase.data);
                 await errorCase.check?.(coded);
+                assertData(error.response.data, errorCase.data);
             });
         }
     });
