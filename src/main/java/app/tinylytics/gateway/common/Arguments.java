@@ -6,17 +6,17 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import app.tinylytics.gateway.error.BadUserInputException;
+import app.tinylytics.gateway.upstream.DateRange;
+import app.tinylytics.gateway.upstream.Endpoint;
 
 /**
- * The argument rules of ARCHITECTURE.md, checked before any upstream call. Each failure is a
- * {@code BAD_USER_INPUT} error naming the argument and the rule.
+ * The argument rules (docs/errors.md), checked before any upstream call. Each failure is a {@code BAD_USER_INPUT}
+ * error naming the argument and the rule.
  */
 public final class Arguments {
 
     /** Longest analytics range upstream accepts, in days. */
     public static final int MAX_RANGE_DAYS = 730;
-    /** Days covered when only the end of a range is given (upstream's default window). */
-    static final int DEFAULT_RANGE_DAYS = 30;
 
     private static final Pattern SITE_ID = Pattern.compile("[1-9][0-9]{0,17}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
@@ -33,35 +33,32 @@ public final class Arguments {
         return Long.parseLong(id);
     }
 
-    /** {@code start <= end}, and the effective range (missing ends defaulted) spans at most 730 days. */
-    public static void dateRange(LocalDate start, LocalDate end, LocalDate today) {
+    /**
+     * {@code start <= end} when both are given, and the range upstream will use (missing ends defaulted against
+     * {@code today}) spans at most 730 days.
+     */
+    public static DateRange dateRange(LocalDate start, LocalDate end, boolean accountZone, LocalDate today) {
         if (start != null && end != null && start.isAfter(end)) {
             throw BadUserInputException.argument("start", "must not be after 'end' (" + start + " > " + end + ")");
         }
-        LocalDate effectiveEnd = end != null ? end : today;
-        LocalDate effectiveStart = start != null ? start : effectiveEnd.minusDays(DEFAULT_RANGE_DAYS);
-        if (ChronoUnit.DAYS.between(effectiveStart, effectiveEnd) > MAX_RANGE_DAYS) {
-            throw BadUserInputException.argument(start != null ? "start" : "end",
-                    "must give a range of at most " + MAX_RANGE_DAYS + " days (" + effectiveStart + " to " + effectiveEnd + ")");
+        DateRange given = new DateRange(start, end, accountZone);
+        DateRange effective = given.resolvedAgainst(today);
+        if (ChronoUnit.DAYS.between(effective.start(), effective.end()) > MAX_RANGE_DAYS) {
+            throw BadUserInputException.argument(start != null ? "start" : "end", "must give a range of at most "
+                    + MAX_RANGE_DAYS + " days (" + effective.start() + " to " + effective.end() + ")");
         }
+        return given;
     }
 
-    public static void page(Integer page) {
+    /** Page and page size: {@code page >= 1}, {@code perPage} between 1 and the endpoint's cap. */
+    public static void paging(Integer page, Integer perPage, Endpoint endpoint) {
         if (page != null && page < 1) {
             throw BadUserInputException.argument("page", "must be at least 1");
         }
-    }
-
-    public static void perPage(Integer perPage, int max) {
+        int max = endpoint.maxPerPage();
         if (perPage != null && (perPage < 1 || perPage > max)) {
             throw BadUserInputException.argument("perPage", "must be between 1 and " + max);
         }
-    }
-
-    /** Page and page size together, the common case. */
-    public static void paging(Integer page, Integer perPage, int maxPerPage) {
-        page(page);
-        perPage(perPage, maxPerPage);
     }
 
     /** A country is two upper-case letters (ISO 3166-1 alpha-2, or XX for unknown). */
@@ -76,19 +73,29 @@ public final class Arguments {
         if (eventName == null || !EVENT_NAME.matcher(eventName).matches()) {
             throw BadUserInputException.argument(name, "must be 'category.action' (2+ non-empty dot-separated segments)");
         }
+        text(name, eventName, TextLimit.IDENTIFIER);
     }
 
-    /** A required text of at most {@code max} characters. */
-    public static void maxLength(String name, String value, int max) {
-        if (value != null && value.length() > max) {
-            throw BadUserInputException.argument(name, "must be at most " + max + " characters (got " + value.length() + ")");
+    /** A text sent upstream is at most its kind's length; null (absent) passes. */
+    public static void text(String name, String value, TextLimit limit) {
+        if (value != null && value.length() > limit.maxLength()) {
+            throw BadUserInputException.argument(name, "must be at most " + limit.maxLength() + " characters (got "
+                    + value.length() + ")");
         }
     }
 
-    /** A text that must be present and not blank. */
-    public static void notBlank(String name, String value) {
+    /** A text that must be present, not blank, and within its kind's length. */
+    public static void requiredText(String name, String value, TextLimit limit) {
         if (value == null || value.isBlank()) {
             throw BadUserInputException.argument(name, "must not be blank");
+        }
+        text(name, value, limit);
+    }
+
+    /** A text that may be absent but, when given, must not be blank and must be within its kind's length. */
+    public static void optionalText(String name, String value, TextLimit limit) {
+        if (value != null) {
+            requiredText(name, value, limit);
         }
     }
 
@@ -99,10 +106,14 @@ public final class Arguments {
         }
     }
 
-    /** A batch needs at least one row: upstream rejects an empty one, so it is not worth a request. */
-    public static void notEmpty(String name, List<?> rows) {
+    /** A batch needs at least one row and at most {@code maxRows}: an empty one is not worth a request. */
+    public static void rows(String name, List<?> rows, int maxRows) {
         if (rows == null || rows.isEmpty()) {
             throw BadUserInputException.argument(name, "must contain at least one row");
+        }
+        if (rows.size() > maxRows) {
+            throw BadUserInputException.argument(name, "must have at most " + maxRows
+                    + " rows (GATEWAY_LIMITS_MAX_BATCH_ROWS); " + rows.size() + " were sent");
         }
     }
 }

@@ -6,10 +6,5 @@ import org.eclipse.microprofile.graphql.Description;
 @Description("time_zone=utc (UTC) or time_zone=user (ACCOUNT: the account's own time zone).")
 public enum TimeZoneMode {
     UTC,
-    ACCOUNT;
-
-    /** The {@code time_zone} value to send; null for UTC, which is upstream's default and so left out. */
-    public String queryValue() {
-        return this == ACCOUNT ? "user" : null;
-    }
+    ACCOUNT
 }

@@ -3,6 +3,7 @@ package app.tinylytics.gateway.config;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -52,6 +53,10 @@ public interface GatewayConfig {
         /** How long past its freshness a read is kept to be served stale when the budget runs low or upstream is down. */
         @WithDefault("1h")
         Duration staleWindow();
+
+        /** Memory the in-process cache of upstream reads may hold, counted in bytes of the cached JSON and keys. */
+        @WithDefault("32M")
+        MemorySize maxBytes();
     }
 
     enum Backend {
@@ -164,19 +169,34 @@ public interface GatewayConfig {
         int maxBatchRows();
     }
 
-    /** Who may use the server's write key. */
+    /**
+     * Who may make the gateway use its own keys, and how keys are identified inside it. Callers that forward their
+     * own {@code Bearer tly-…} key are not asked: upstream decides what that key may do.
+     */
     interface Security {
         /**
-         * Lets mutations use the server write key when JWT verification is not configured. Off in prod, so a
-         * gateway reachable by anyone does not write with the server's key; dev and tests switch it on.
-         * Set with {@code GATEWAY_WRITES_OPEN=true} (application.properties maps it).
+         * Serve queries with the server read key to any caller that reaches the port, for a closed network. Without
+         * it (and without JWT), server-key requests are refused with UNAUTHENTICATED. Dev and tests switch it on.
          */
         @WithDefault("false")
-        boolean writesOpen();
+        boolean openReads();
+
+        /**
+         * Let mutations use the server write key without a JWT carrying the writer role. Off in prod: a gateway
+         * anyone can reach must not write with the server's key. Dev and tests switch it on.
+         */
+        @WithDefault("false")
+        boolean openWrites();
 
         /** Role a verified JWT must carry (in {@code groups}) to make mutations with the server write key. */
         @WithDefault("tinylytics-writer")
         String writeRole();
+
+        /**
+         * The secret that keys the hash identifying API keys inside the gateway (caches, budgets, Redis). Replicas
+         * sharing Redis must share it (a Kubernetes Secret); when unset, one is generated at start-up.
+         */
+        Optional<String> keyIdentitySecret();
 
         /** JWT verification of the frontends, off unless a public key is configured. */
         Jwt jwt();
@@ -185,12 +205,16 @@ public interface GatewayConfig {
     interface Jwt {
         /**
          * Where the PEM public key (or JWK set) that signs the frontends' JWTs is: {@code file:/...},
-         * {@code classpath:...} or {@code https://...}. When set, using the server keys needs a valid JWT.
+         * {@code classpath:...} or {@code https://...}. When set, using the server keys needs a valid JWT, and
+         * {@code issuer} and {@code audience} are required.
          */
         Optional<String> publicKeyLocation();
 
-        /** The {@code iss} the JWTs must carry; any issuer when unset. */
+        /** The {@code iss} the JWTs must carry. */
         Optional<String> issuer();
+
+        /** An {@code aud} the JWTs must carry. */
+        Optional<String> audience();
     }
 
     interface Health {

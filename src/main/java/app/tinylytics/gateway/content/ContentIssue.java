@@ -7,6 +7,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import app.tinylytics.gateway.common.Mapping;
 import app.tinylytics.gateway.upstream.dto.ContentIssueDto;
 
 /** One checked link: a broken link, mixed content, an ignored issue or a link that is fine. */
@@ -26,6 +27,6 @@ public record ContentIssue(
     }
 
     static List<ContentIssue> fromAll(List<ContentIssueDto> dtos) {
-        return dtos == null ? List.of() : dtos.stream().map(ContentIssue::from).toList();
+        return Mapping.each(dtos, ContentIssue::from);
     }
 }

@@ -52,7 +52,7 @@ public class UpstreamReadiness implements AsyncHealthCheck {
         if (known != null && now.isBefore(known.at().plus(remember))) {
             return Uni.createFrom().item(known.response());
         }
-        return guards.write(() -> tinylytics.probe(timeout))
+        return guards.once(() -> tinylytics.probe(timeout))
                 .map(ok -> HealthCheckResponse.named(NAME).up().withData("circuit", circuitState()).build())
                 .onFailure().recoverWithItem(failure -> HealthCheckResponse.named(NAME).down()
                         .withData("circuit", circuitState()).withData("reason", failure.getClass().getSimpleName()).build())

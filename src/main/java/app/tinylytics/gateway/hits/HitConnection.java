@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import app.tinylytics.gateway.common.Mapping;
 import app.tinylytics.gateway.common.PageInfo;
 import app.tinylytics.gateway.upstream.dto.HitDto;
 import app.tinylytics.gateway.upstream.dto.HitsDto;
@@ -16,7 +17,7 @@ public record HitConnection(
         @NonNull PageInfo pageInfo) {
 
     public static HitConnection from(HitsDto dto) {
-        List<HitDto> hits = dto.hits() == null ? List.of() : dto.hits();
+        List<HitDto> hits = Mapping.orEmpty(dto.hits());
         return new HitConnection(hits.stream().map(Hit::from).toList(), PageInfo.from(dto.pagination(), hits.size()));
     }
 }

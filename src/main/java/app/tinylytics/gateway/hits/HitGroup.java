@@ -4,6 +4,8 @@ import java.util.Map;
 
 import org.eclipse.microprofile.graphql.Description;
 
+import app.tinylytics.gateway.common.Mapping;
+
 /** One row of grouped hits: a grouped value and how often it was seen. */
 @Description("One row of grouped hits.")
 public record HitGroup(
@@ -25,7 +27,7 @@ public record HitGroup(
     /** Upstream counts arrive as JSON numbers of any width; GraphQL Int is 32-bit, so larger ones are capped. */
     private static Integer intOrNull(Object value) {
         if (value instanceof Number number) {
-            return (int) Math.min(Integer.MAX_VALUE, number.longValue());
+            return Mapping.saturated(number.longValue());
         }
         return null;
     }

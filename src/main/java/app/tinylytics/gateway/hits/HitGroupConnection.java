@@ -6,6 +6,7 @@ import java.util.Map;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import app.tinylytics.gateway.common.Mapping;
 import app.tinylytics.gateway.common.PageInfo;
 import app.tinylytics.gateway.upstream.dto.HitsDto;
 
@@ -17,7 +18,7 @@ public record HitGroupConnection(
         @NonNull PageInfo pageInfo) {
 
     public static HitGroupConnection from(HitsDto dto, HitGroupBy groupBy) {
-        List<Map<String, Object>> rows = dto.groupedHits() == null ? List.of() : dto.groupedHits();
+        List<Map<String, Object>> rows = Mapping.orEmpty(dto.groupedHits());
         return new HitGroupConnection(groupBy, rows.stream().map(row -> HitGroup.from(row, groupBy)).toList(),
                 PageInfo.from(dto.pagination(), rows.size()));
     }

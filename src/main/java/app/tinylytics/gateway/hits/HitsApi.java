@@ -13,45 +13,46 @@ import io.smallrye.mutiny.Uni;
 
 import app.tinylytics.gateway.common.AnalyticsRange;
 import app.tinylytics.gateway.common.Arguments;
+import app.tinylytics.gateway.common.TextLimit;
 import app.tinylytics.gateway.common.TimeZoneMode;
+import app.tinylytics.gateway.error.CodedErrors;
+import app.tinylytics.gateway.security.CurrentCaller;
 import app.tinylytics.gateway.sites.Site;
-import app.tinylytics.gateway.upstream.KeyResolver;
+import app.tinylytics.gateway.upstream.Endpoint;
 import app.tinylytics.gateway.upstream.TinylyticsClient;
 import app.tinylytics.gateway.upstream.UpstreamQuery;
 
 /** The {@code Site.hits} and {@code Site.hitGroups} fields: raw and grouped page views (GET /sites/:id/hits). */
 @GraphQLApi
+@CodedErrors
 public class HitsApi {
 
-    /** Largest page upstream serves for hits. */
-    static final int MAX_PER_PAGE = 1000;
-
     private final TinylyticsClient tinylytics;
-    private final KeyResolver keys;
+    private final CurrentCaller caller;
     private final Clock clock;
 
-    HitsApi(TinylyticsClient tinylytics, KeyResolver keys, Clock clock) {
+    HitsApi(TinylyticsClient tinylytics, CurrentCaller caller, Clock clock) {
         this.tinylytics = tinylytics;
-        this.keys = keys;
+        this.caller = caller;
         this.clock = clock;
     }
 
     @Description("Raw hits (GET /sites/:id/hits). Range defaults: the last 30 days up to today.")
-    public @NonNull Uni<HitConnection> hits(@Source Site site, LocalDate start, LocalDate end,
+    public Uni<HitConnection> hits(@Source Site site, LocalDate start, LocalDate end,
             @DefaultValue("UTC") TimeZoneMode timeZone, String country, String path, String referrer, Integer page,
             Integer perPage) {
         UpstreamQuery query = filters(start, end, timeZone, country, path, referrer, page, perPage);
-        return tinylytics.hits(keys.readKey(), site.numericId(), query).map(HitConnection::from);
+        return tinylytics.hits(caller.reads(), site.numericId(), query).map(HitConnection::from);
     }
 
     @Description("Grouped hits (GET /sites/:id/hits?grouped=true&group_by=...).")
-    public @NonNull Uni<HitGroupConnection> hitGroups(@Source Site site, @NonNull HitGroupBy groupBy, LocalDate start,
+    public Uni<HitGroupConnection> hitGroups(@Source Site site, @NonNull HitGroupBy groupBy, LocalDate start,
             LocalDate end, @DefaultValue("UTC") TimeZoneMode timeZone, String country, String path, String referrer,
             Integer page, Integer perPage) {
         UpstreamQuery query = filters(start, end, timeZone, country, path, referrer, page, perPage)
                 .with("grouped", true)
                 .with("group_by", groupBy.queryValue());
-        return tinylytics.hits(keys.readKey(), site.numericId(), query)
+        return tinylytics.hits(caller.reads(), site.numericId(), query)
                 .map(hits -> HitGroupConnection.from(hits, groupBy));
     }
 
@@ -59,8 +60,10 @@ public class HitsApi {
     private UpstreamQuery filters(LocalDate start, LocalDate end, TimeZoneMode timeZone, String country, String path,
             String referrer, Integer page, Integer perPage) {
         UpstreamQuery query = AnalyticsRange.query(start, end, timeZone, clock);
-        Arguments.paging(page, perPage, MAX_PER_PAGE);
+        Arguments.paging(page, perPage, Endpoint.HITS);
         Arguments.country("country", country);
+        Arguments.text("path", path, TextLimit.PATH);
+        Arguments.text("referrer", referrer, TextLimit.REFERRER);
         return query
                 .with("country", country)
                 .with("path", path)

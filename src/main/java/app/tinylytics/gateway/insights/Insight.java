@@ -3,12 +3,12 @@ package app.tinylytics.gateway.insights;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.function.Function;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import app.tinylytics.gateway.common.Mapping;
 import app.tinylytics.gateway.signals.ContextSignal;
 import app.tinylytics.gateway.upstream.dto.InsightDto;
 
@@ -29,11 +29,7 @@ public record Insight(
 
     public static Insight from(InsightDto dto) {
         return new Insight(String.valueOf(dto.id()), dto.insightsForDate(), dto.formattedInsightsDate(), dto.generatedAt(),
-                dto.summary(), mapped(dto.signals(), DetectedSignal::from), dto.trafficPatterns(), dto.bestContent(),
-                dto.recommendations(), dto.contextSignalsCount(), mapped(dto.contextSignals(), ContextSignal::from));
-    }
-
-    private static <T, R> List<R> mapped(List<T> list, Function<T, R> mapper) {
-        return list == null ? List.of() : list.stream().map(mapper).toList();
+                dto.summary(), Mapping.each(dto.signals(), DetectedSignal::from), dto.trafficPatterns(), dto.bestContent(),
+                dto.recommendations(), dto.contextSignalsCount(), Mapping.each(dto.contextSignals(), ContextSignal::from));
     }
 }

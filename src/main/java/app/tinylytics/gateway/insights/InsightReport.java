@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import app.tinylytics.gateway.common.Mapping;
 import app.tinylytics.gateway.common.PageInfo;
 import app.tinylytics.gateway.error.UpstreamErrorException;
 import app.tinylytics.gateway.upstream.dto.InsightsDto;
@@ -21,7 +22,7 @@ public record InsightReport(
             // The settings are a documented, non-null part of the answer: without them the body is malformed.
             throw new UpstreamErrorException("Tinylytics answered GET /sites/:id/insights without its 'site' settings block.");
         }
-        List<Insight> nodes = dto.insights() == null ? List.of() : dto.insights().stream().map(Insight::from).toList();
+        List<Insight> nodes = Mapping.each(dto.insights(), Insight::from);
         return new InsightReport(nodes, PageInfo.from(dto.pagination(), nodes.size()), InsightSettings.from(dto.site()));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import app.tinylytics.gateway.common.Mapping;
 import app.tinylytics.gateway.upstream.dto.JourneyDto;
 import app.tinylytics.gateway.upstream.dto.PathDto;
 
@@ -27,8 +28,8 @@ public record Journey(
         String browser) {
 
     public static Journey from(JourneyDto dto) {
-        List<String> paths = dto.pages() == null ? List.of()
-                : dto.pages().stream().filter(Objects::nonNull).map(PathDto::path).filter(Objects::nonNull).toList();
+        List<String> paths = Mapping.orEmpty(dto.pages()).stream()
+                .filter(Objects::nonNull).map(PathDto::path).filter(Objects::nonNull).toList();
         return new Journey(dto.visitorHash(), dto.pageCount(), dto.firstHit(), dto.lastHit(), dto.durationMinutes(),
                 dto.sessionDuration(), paths, dto.entryPage(), dto.exitPage(), dto.referrer(), dto.country(),
                 dto.browser());

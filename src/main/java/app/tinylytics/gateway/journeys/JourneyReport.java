@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import app.tinylytics.gateway.common.Mapping;
 import app.tinylytics.gateway.common.PageInfo;
 import app.tinylytics.gateway.upstream.dto.JourneyDto;
 import app.tinylytics.gateway.upstream.dto.JourneyInsightsDto;
@@ -20,7 +21,7 @@ public record JourneyReport(
         @NonNull List<@NonNull PageVisitors> topExitPages) {
 
     public static JourneyReport from(JourneysDto dto) {
-        List<JourneyDto> journeys = dto.userJourneys() == null ? List.of() : dto.userJourneys();
+        List<JourneyDto> journeys = Mapping.orEmpty(dto.userJourneys());
         JourneyInsightsDto insights = dto.insights();
         return new JourneyReport(journeys.stream().map(Journey::from).toList(),
                 PageInfo.from(dto.pagination(), journeys.size()),

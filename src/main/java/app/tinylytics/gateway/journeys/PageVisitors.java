@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import app.tinylytics.gateway.common.Mapping;
 import app.tinylytics.gateway.upstream.dto.PageVisitorsDto;
 
 /** A path with how many visitors entered or left the site there. */
@@ -18,6 +19,6 @@ public record PageVisitors(
     }
 
     static List<PageVisitors> fromAll(List<PageVisitorsDto> dtos) {
-        return dtos == null ? List.of() : dtos.stream().map(PageVisitors::from).toList();
+        return Mapping.each(dtos, PageVisitors::from);
     }
 }

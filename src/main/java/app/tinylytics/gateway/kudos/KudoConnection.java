@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import app.tinylytics.gateway.common.Mapping;
 import app.tinylytics.gateway.common.PageInfo;
 import app.tinylytics.gateway.upstream.dto.KudoDto;
 import app.tinylytics.gateway.upstream.dto.KudosDto;
@@ -16,7 +17,7 @@ public record KudoConnection(
         @NonNull PageInfo pageInfo) {
 
     public static KudoConnection from(KudosDto dto) {
-        List<KudoDto> kudos = dto.kudos() == null ? List.of() : dto.kudos();
+        List<KudoDto> kudos = Mapping.orEmpty(dto.kudos());
         return new KudoConnection(kudos.stream().map(Kudo::from).toList(), PageInfo.from(dto.pagination(), kudos.size()));
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import app.tinylytics.gateway.common.Mapping;
 import app.tinylytics.gateway.common.PageInfo;
 import app.tinylytics.gateway.upstream.dto.CacheInfoDto;
 import app.tinylytics.gateway.upstream.dto.LeaderboardDto;
@@ -20,7 +21,7 @@ public record Leaderboard(
         @Description("cache_info.expires_at: the gateway serves its cached copy until then.") OffsetDateTime expiresAt) {
 
     public static Leaderboard from(LeaderboardDto dto) {
-        List<LeaderboardEntryDto> entries = dto.leaderboard() == null ? List.of() : dto.leaderboard();
+        List<LeaderboardEntryDto> entries = Mapping.orEmpty(dto.leaderboard());
         CacheInfoDto cache = dto.cacheInfo();
         return new Leaderboard(entries.stream().map(LeaderboardEntry::from).toList(),
                 PageInfo.from(dto.pagination(), entries.size()),

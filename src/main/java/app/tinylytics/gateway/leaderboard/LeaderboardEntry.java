@@ -3,6 +3,7 @@ package app.tinylytics.gateway.leaderboard;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import app.tinylytics.gateway.common.Mapping;
 import app.tinylytics.gateway.upstream.dto.LeaderboardEntryDto;
 
 /** One path's all-time standing. */
@@ -14,12 +15,7 @@ public record LeaderboardEntry(
         double percentage) {
 
     public static LeaderboardEntry from(LeaderboardEntryDto dto) {
-        return new LeaderboardEntry(dto.path(), saturated(dto.totalHits()), saturated(dto.uniqueHits()),
+        return new LeaderboardEntry(dto.path(), Mapping.saturated(dto.totalHits()), Mapping.saturated(dto.uniqueHits()),
                 dto.percentage());
-    }
-
-    /** GraphQL Int is 32-bit; all-time counters beyond it are capped rather than wrapped. */
-    private static int saturated(long value) {
-        return (int) Math.min(Integer.MAX_VALUE, value);
     }
 }

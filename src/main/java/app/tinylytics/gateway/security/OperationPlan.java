@@ -1,11 +1,14 @@
 package app.tinylytics.gateway.security;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import org.eclipse.microprofile.graphql.Name;
 
 import graphql.language.Document;
 import graphql.language.Field;
@@ -16,6 +19,8 @@ import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
 
+import app.tinylytics.gateway.sites.Site;
+
 /**
  * The upstream calls an operation plans, counted from its document before anything runs: one per root field
  * (introspection aside) and one per upstream-backed {@code Site} field under each {@code site} field. Under
@@ -24,10 +29,15 @@ import graphql.language.SelectionSet;
  */
 record OperationPlan(int upstreamCalls, int siteFields) {
 
-    /** Site fields that are plain values of the site record; every other Site field is a resolver calling upstream. */
-    private static final Set<String> SITE_VALUES = Set.of("id", "uid", "url", "label", "lifetimeHits",
-            "lifetimeUniqueHits", "lifetimeKudos", "active", "public", "createdAt", "updatedAt", "__typename");
-    private static final Set<String> SITE_ROOTS = Set.of("site", "sites");
+    /**
+     * Site fields that are plain values of one upstream answer: the {@link Site} record's components, under their
+     * GraphQL names. Every other Site field is a {@code @Source} resolver that calls upstream.
+     */
+    static final Set<String> SITE_VALUES = siteValues();
+    /** Root fields that return sites: their selections run once per site. */
+    private static final Set<String> SITE_ROOTS = Set.of("site", "sites", "siteUpdates");
+    /** Root fields that select one site by id, counted against the site-field limit. */
+    private static final Set<String> ONE_SITE = Set.of("site", "siteUpdates");
 
     static OperationPlan of(Document document, OperationDefinition operation) {
         Map<String, FragmentDefinition> fragments = document.getDefinitionsOfType(FragmentDefinition.class).stream()
@@ -39,16 +49,25 @@ record OperationPlan(int upstreamCalls, int siteFields) {
                 continue;
             }
             calls++;
-            if (root.getName().equals("site")) {
+            if (ONE_SITE.contains(root.getName())) {
                 siteFields++;
             }
             if (SITE_ROOTS.contains(root.getName())) {
                 calls += (int) fields(root.getSelectionSet(), fragments).stream()
-                        .filter(field -> !SITE_VALUES.contains(field.getName()))
+                        .filter(field -> !SITE_VALUES.contains(field.getName()) && !field.getName().startsWith("__"))
                         .count();
             }
         }
         return new OperationPlan(calls, siteFields);
+    }
+
+    private static Set<String> siteValues() {
+        return Arrays.stream(Site.class.getRecordComponents())
+                .map(component -> {
+                    Name name = component.getAccessor().getAnnotation(Name.class);
+                    return name != null ? name.value() : component.getName();
+                })
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The fields of a selection set with fragments expanded (each fragment once per set, so cycles end). */

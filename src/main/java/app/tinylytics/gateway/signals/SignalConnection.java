@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import app.tinylytics.gateway.common.Mapping;
 import app.tinylytics.gateway.common.PageInfo;
 import app.tinylytics.gateway.upstream.dto.SignalsDto;
 
@@ -15,8 +16,7 @@ public record SignalConnection(
         @NonNull PageInfo pageInfo) {
 
     public static SignalConnection from(SignalsDto dto) {
-        List<ContextSignal> nodes = dto.signals() == null ? List.of()
-                : dto.signals().stream().map(ContextSignal::from).toList();
+        List<ContextSignal> nodes = Mapping.each(dto.signals(), ContextSignal::from);
         return new SignalConnection(nodes, PageInfo.from(dto.pagination(), nodes.size()));
     }
 }

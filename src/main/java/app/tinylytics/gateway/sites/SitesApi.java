@@ -11,32 +11,34 @@ import org.eclipse.microprofile.graphql.Query;
 
 import io.smallrye.mutiny.Uni;
 
+import app.tinylytics.gateway.error.CodedErrors;
 import app.tinylytics.gateway.common.Arguments;
-import app.tinylytics.gateway.upstream.KeyResolver;
+import app.tinylytics.gateway.security.CurrentCaller;
 import app.tinylytics.gateway.upstream.TinylyticsClient;
 
 /** The {@code sites} and {@code site(id)} queries: the entry points to every site's analytics. */
 @GraphQLApi
+@CodedErrors
 public class SitesApi {
 
     private final TinylyticsClient tinylytics;
-    private final KeyResolver keys;
+    private final CurrentCaller caller;
 
-    SitesApi(TinylyticsClient tinylytics, KeyResolver keys) {
+    SitesApi(TinylyticsClient tinylytics, CurrentCaller caller) {
         this.tinylytics = tinylytics;
-        this.keys = keys;
+        this.caller = caller;
     }
 
     @Query
     @Description("Every site the key can read (GET /sites).")
-    public @NonNull Uni<@NonNull List<@NonNull Site>> sites() {
-        return tinylytics.sites(keys.readKey()).map(sites -> sites.stream().map(Site::from).toList());
+    public Uni<List<@NonNull Site>> sites() {
+        return tinylytics.sites(caller.reads()).map(sites -> sites.stream().map(Site::from).toList());
     }
 
     @Query
     @Description("One site by numeric id (GET /sites/:id); null when it does not exist for this key.")
     public Uni<Site> site(@Name("id") @Id @NonNull String id) {
         long siteId = Arguments.siteId("id", id);
-        return tinylytics.site(keys.readKey(), siteId).map(dto -> dto == null ? null : Site.from(dto));
+        return tinylytics.site(caller.reads(), siteId).map(dto -> dto == null ? null : Site.from(dto));
     }
 }

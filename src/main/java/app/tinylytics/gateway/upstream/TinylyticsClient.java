@@ -1,5 +1,6 @@
 package app.tinylytics.gateway.upstream;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,9 +9,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
 
-import app.tinylytics.gateway.error.FeatureDisabledException;
-import app.tinylytics.gateway.error.NotFoundException;
-import app.tinylytics.gateway.upstream.cache.CacheKey;
+import app.tinylytics.gateway.common.Mapping;
+import app.tinylytics.gateway.upstream.cache.ReadKey;
 import app.tinylytics.gateway.upstream.dto.BatchResponseDto;
 import app.tinylytics.gateway.upstream.dto.ContentDto;
 import app.tinylytics.gateway.upstream.dto.DeleteKudoResponseDto;
@@ -35,9 +35,9 @@ import app.tinylytics.gateway.upstream.dto.TrackHitResponseDto;
 import app.tinylytics.gateway.upstream.dto.UptimeDto;
 
 /**
- * The gateway's view of the Tinylytics API: one method per endpoint, each going through
- * {@link UpstreamAccess}, which caches reads. Answers that the schema treats as "absent" rather than as errors
- * (an unknown site, uptime not enabled, content monitoring disabled) come back as {@code null}.
+ * The gateway's view of the Tinylytics API: one method per endpoint, each going through {@link UpstreamAccess}, which
+ * caches reads and answers null where the endpoint's rule says the answer means "absent" (an unknown site, uptime
+ * not enabled, content monitoring off). Failures leave as {@link UpstreamFailure}.
  */
 @ApplicationScoped
 public class TinylyticsClient {
@@ -52,110 +52,111 @@ public class TinylyticsClient {
         this.upstream = upstream;
     }
 
-    public Uni<MeDto> me(ApiKey key) {
-        return upstream.read(Endpoint.ME, key, CacheKey.NO_SITE, NO_QUERY, MeDto.class, rest::me);
+    public Uni<MeDto> me(UpstreamAuth auth) {
+        return upstream.read(auth, Endpoint.ME, ReadKey.NO_SITE, NO_QUERY, MeDto.class, rest::me);
     }
 
-    public Uni<List<SiteDto>> sites(ApiKey key) {
-        return upstream.read(Endpoint.SITES, key, CacheKey.NO_SITE, NO_QUERY, SitesDto.class, rest::sites).map(sites -> listOrEmpty(sites.sites()));
+    public Uni<List<SiteDto>> sites(UpstreamAuth auth) {
+        return upstream.read(auth, Endpoint.SITES, ReadKey.NO_SITE, NO_QUERY, SitesDto.class, rest::sites)
+                .map(sites -> Mapping.orEmpty(sites.sites()));
     }
 
     /** The site, or null when it does not exist for this key. */
-    public Uni<SiteDto> site(ApiKey key, long siteId) {
-        return upstream.read(Endpoint.SITE, key, siteId, NO_QUERY, SiteDto.class, auth -> rest.site(auth, siteId))
-                .onFailure(NotFoundException.class).recoverWithNull();
+    public Uni<SiteDto> site(UpstreamAuth auth, long siteId) {
+        return upstream.read(auth, Endpoint.SITE, siteId, NO_QUERY, SiteDto.class, header -> rest.site(header, siteId));
     }
 
-    public Uni<HitsDto> hits(ApiKey key, long siteId, UpstreamQuery query) {
-        return upstream.read(Endpoint.HITS, key, siteId, query, HitsDto.class,
-                auth -> rest.hits(auth, siteId, query.asMap()));
+    public Uni<HitsDto> hits(UpstreamAuth auth, long siteId, UpstreamQuery query) {
+        return upstream.read(auth, Endpoint.HITS, siteId, query, HitsDto.class,
+                header -> rest.hits(header, siteId, query.asMap()));
     }
 
-    public Uni<KudosDto> kudos(ApiKey key, long siteId, UpstreamQuery query) {
-        return upstream.read(Endpoint.KUDOS, key, siteId, query, KudosDto.class,
-                auth -> rest.kudos(auth, siteId, query.asMap()));
+    public Uni<KudosDto> kudos(UpstreamAuth auth, long siteId, UpstreamQuery query) {
+        return upstream.read(auth, Endpoint.KUDOS, siteId, query, KudosDto.class,
+                header -> rest.kudos(header, siteId, query.asMap()));
     }
 
-    public Uni<LeaderboardDto> leaderboard(ApiKey key, long siteId, UpstreamQuery query) {
-        return upstream.read(Endpoint.LEADERBOARD, key, siteId, query, LeaderboardDto.class,
-                auth -> rest.leaderboard(auth, siteId, query.asMap()));
+    public Uni<LeaderboardDto> leaderboard(UpstreamAuth auth, long siteId, UpstreamQuery query) {
+        return upstream.read(auth, Endpoint.LEADERBOARD, siteId, query, LeaderboardDto.class,
+                header -> rest.leaderboard(header, siteId, query.asMap()));
     }
 
-    public Uni<JourneysDto> journeys(ApiKey key, long siteId, UpstreamQuery query) {
-        return upstream.read(Endpoint.JOURNEYS, key, siteId, query, JourneysDto.class,
-                auth -> rest.journeys(auth, siteId, query.asMap()));
+    public Uni<JourneysDto> journeys(UpstreamAuth auth, long siteId, UpstreamQuery query) {
+        return upstream.read(auth, Endpoint.JOURNEYS, siteId, query, JourneysDto.class,
+                header -> rest.journeys(header, siteId, query.asMap()));
     }
 
-    public Uni<InsightsDto> insights(ApiKey key, long siteId, UpstreamQuery query) {
-        return upstream.read(Endpoint.INSIGHTS, key, siteId, query, InsightsDto.class,
-                auth -> rest.insights(auth, siteId, query.asMap()));
+    public Uni<InsightsDto> insights(UpstreamAuth auth, long siteId, UpstreamQuery query) {
+        return upstream.read(auth, Endpoint.INSIGHTS, siteId, query, InsightsDto.class,
+                header -> rest.insights(header, siteId, query.asMap()));
     }
 
-    public Uni<SignalsDto> signals(ApiKey key, long siteId, UpstreamQuery query) {
-        return upstream.read(Endpoint.SIGNALS, key, siteId, query, SignalsDto.class,
-                auth -> rest.signals(auth, siteId, query.asMap()));
+    public Uni<SignalsDto> signals(UpstreamAuth auth, long siteId, UpstreamQuery query) {
+        return upstream.read(auth, Endpoint.SIGNALS, siteId, query, SignalsDto.class,
+                header -> rest.signals(header, siteId, query.asMap()));
     }
 
-    /** The uptime report, or null when uptime monitoring is not enabled for the site (upstream 404). */
-    public Uni<UptimeDto> uptime(ApiKey key, long siteId, UpstreamQuery query) {
-        return upstream.read(Endpoint.UPTIME, key, siteId, query, UptimeDto.class,
-                auth -> rest.uptime(auth, siteId, query.asMap()))
-                .onFailure(NotFoundException.class).recoverWithNull();
+    /** The uptime report, or null when uptime monitoring is not enabled for the site. */
+    public Uni<UptimeDto> uptime(UpstreamAuth auth, long siteId, UpstreamQuery query) {
+        return upstream.read(auth, Endpoint.UPTIME, siteId, query, UptimeDto.class,
+                header -> rest.uptime(header, siteId, query.asMap()));
     }
 
-    /** The content report, or null when content monitoring is disabled for the site (upstream 403 saying so). */
-    public Uni<ContentDto> content(ApiKey key, long siteId) {
-        return upstream.read(Endpoint.CONTENT, key, siteId, NO_QUERY, ContentDto.class, auth -> rest.content(auth, siteId))
-                .onFailure(FeatureDisabledException.class).recoverWithNull();
+    /** The content report, or null when content monitoring is disabled for the site. */
+    public Uni<ContentDto> content(UpstreamAuth auth, long siteId) {
+        return upstream.read(auth, Endpoint.CONTENT, siteId, NO_QUERY, ContentDto.class, header -> rest.content(header, siteId));
     }
 
     /**
-     * Whether upstream answers its keyless discovery endpoint: for readiness, so probing costs no
-     * key's budget. Not cached, not counted.
+     * Whether upstream answers its keyless discovery endpoint, within {@code timeout}: for the upstream health check,
+     * so probing costs no key's budget. Not cached, not counted.
      */
-    public Uni<Void> probe(java.time.Duration timeout) {
+    public Uni<Void> probe(Duration timeout) {
         return rest.discovery().ifNoItem().after(timeout).fail().replaceWithVoid();
     }
 
-    private static <T> List<T> listOrEmpty(List<T> list) {
-        return list == null ? List.of() : list;
-    }
-
     // ---------------------------------------------------------------- writes
-    // Never retried here: a write that timed out may have been recorded, and sending it again would count it twice.
+    // Sent once: a write that timed out may have been recorded, and sending it again would count it twice.
 
-    public Uni<Written<TrackHitResponseDto>> trackHit(ApiKey key, long siteId, HitWriteDto hit) {
-        return upstream.call(Endpoint.TRACK_HIT, key, auth -> rest.trackHit(auth, siteId, hit)).map(Written::of);
+    public Uni<Written<TrackHitResponseDto>> trackHit(UpstreamAuth auth, long siteId, HitWriteDto hit) {
+        return upstream.write(auth, Endpoint.TRACK_HIT, header -> rest.trackHit(header, siteId, hit)).map(Written::of);
     }
 
     /** One upstream batch request; splitting large batches is the caller's business. */
-    public Uni<BatchResponseDto> trackHits(ApiKey key, long siteId, List<HitWriteDto> hits) {
-        return upstream.call(Endpoint.TRACK_HITS, key, auth -> rest.trackHits(auth, siteId, hits)).map(RestResponse::getEntity);
-    }
-
-    public Uni<Written<TrackEventResponseDto>> trackEvent(ApiKey key, long siteId, EventWriteDto event) {
-        return upstream.call(Endpoint.TRACK_EVENT, key, auth -> rest.trackEvent(auth, siteId, event)).map(Written::of);
-    }
-
-    /** One upstream batch request; splitting large batches is the caller's business. */
-    public Uni<BatchResponseDto> trackEvents(ApiKey key, long siteId, List<EventWriteDto> events) {
-        return upstream.call(Endpoint.TRACK_EVENTS, key, auth -> rest.trackEvents(auth, siteId, events))
+    public Uni<BatchResponseDto> trackHits(UpstreamAuth auth, long siteId, List<HitWriteDto> hits) {
+        return upstream.write(auth, Endpoint.TRACK_HITS, header -> rest.trackHits(header, siteId, hits))
                 .map(RestResponse::getEntity);
     }
 
-    public Uni<Written<GiveKudoResponseDto>> giveKudo(ApiKey key, long siteId, KudoWriteDto kudo) {
-        return upstream.call(Endpoint.GIVE_KUDO, key, auth -> rest.giveKudo(auth, siteId, kudo)).map(Written::of);
+    public Uni<Written<TrackEventResponseDto>> trackEvent(UpstreamAuth auth, long siteId, EventWriteDto event) {
+        return upstream.write(auth, Endpoint.TRACK_EVENT, header -> rest.trackEvent(header, siteId, event)).map(Written::of);
     }
 
-    /** Deletes the kudo; an unknown uid fails with {@code NOT_FOUND}. */
-    public Uni<DeleteKudoResponseDto> deleteKudo(ApiKey key, long siteId, String uid) {
-        return upstream.call(Endpoint.DELETE_KUDO, key, auth -> rest.deleteKudo(auth, siteId, uid))
+    /** One upstream batch request; splitting large batches is the caller's business. */
+    public Uni<BatchResponseDto> trackEvents(UpstreamAuth auth, long siteId, List<EventWriteDto> events) {
+        return upstream.write(auth, Endpoint.TRACK_EVENTS, header -> rest.trackEvents(header, siteId, events))
+                .map(RestResponse::getEntity);
+    }
+
+    public Uni<Written<GiveKudoResponseDto>> giveKudo(UpstreamAuth auth, long siteId, KudoWriteDto kudo) {
+        return upstream.write(auth, Endpoint.GIVE_KUDO, header -> rest.giveKudo(header, siteId, kudo)).map(Written::of);
+    }
+
+    /** Deletes the kudo; an unknown uid fails with a 404. */
+    public Uni<DeleteKudoResponseDto> deleteKudo(UpstreamAuth auth, long siteId, String uid) {
+        return upstream.write(auth, Endpoint.DELETE_KUDO, header -> rest.deleteKudo(header, siteId, uid))
                 .map(RestResponse::getEntity);
     }
 
     /** Creates the signal (201) or, for a reused external id, updates it (200). */
-    public Uni<Written<SubmitSignalResponseDto>> submitSignal(ApiKey key, long siteId, SignalWriteDto signal) {
+    public Uni<Written<SubmitSignalResponseDto>> submitSignal(UpstreamAuth auth, long siteId, SignalWriteDto signal) {
         SignalWriteRequestDto body = new SignalWriteRequestDto(signal);
-        return upstream.call(Endpoint.SUBMIT_SIGNAL, key, auth -> rest.submitSignal(auth, siteId, body)).map(Written::of);
+        return upstream.write(auth, Endpoint.SUBMIT_SIGNAL, header -> rest.submitSignal(header, siteId, body))
+                .map(Written::of);
+    }
+
+    /** Drops the cached reads a successful write to the site changed; never fails. */
+    public Uni<Void> written(Endpoint write, long siteId) {
+        return upstream.written(write, siteId);
     }
 }

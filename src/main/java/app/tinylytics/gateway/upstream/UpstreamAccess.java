@@ -3,6 +3,7 @@ package app.tinylytics.gateway.upstream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -12,51 +13,48 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 import app.tinylytics.gateway.config.GatewayConfig;
-import app.tinylytics.gateway.error.GatewayException;
-import app.tinylytics.gateway.error.QueryTooExpensiveException;
-import app.tinylytics.gateway.error.RateLimitedException;
-import app.tinylytics.gateway.error.UpstreamErrorTranslator;
-import app.tinylytics.gateway.error.UpstreamUnavailableException;
-import app.tinylytics.gateway.observability.OperationLog;
-import app.tinylytics.gateway.observability.OperationStats;
+import app.tinylytics.gateway.operation.Operation;
+import app.tinylytics.gateway.operation.Operations;
 import app.tinylytics.gateway.upstream.budget.RequestBudget;
-import app.tinylytics.gateway.upstream.cache.CacheKey;
 import app.tinylytics.gateway.upstream.cache.CachePolicy;
 import app.tinylytics.gateway.upstream.cache.CachedRead;
+import app.tinylytics.gateway.upstream.cache.Generations;
 import app.tinylytics.gateway.upstream.cache.InFlightReads;
-import app.tinylytics.gateway.upstream.cache.ReadCache;
-import app.tinylytics.gateway.upstream.cache.StaleNotice;
+import app.tinylytics.gateway.upstream.cache.ReadKey;
+import app.tinylytics.gateway.upstream.cache.ReadStore;
 
 /**
- * Every upstream request passes here. Reads are served from cache while fresh, coalesced when
- * identical ones are in flight, and served stale rather than spending the last of the key's budget
- * or when upstream is unreachable. Every attempt is counted against the budget and bounded by the
- * timeout, reads are retried and all requests pass the circuit breaker ({@link UpstreamGuards}), and
- * any failure leaves as a coded {@link GatewayException}.
+ * Every upstream request passes here. Reads are served from cache while fresh, coalesced when identical ones are
+ * in flight, answered "absent" when the endpoint's rule says so, and served stale rather than spending the last of
+ * the key's budget or when upstream is unreachable. Every attempt is counted against the budget and bounded by the
+ * timeout; reads are retried and all requests pass the circuit breaker ({@link UpstreamGuards}). Failures leave as
+ * {@link UpstreamFailure}.
  */
 @ApplicationScoped
 public class UpstreamAccess {
 
     private final RequestBudget budget;
-    private final ReadCache cache;
+    private final ReadStore store;
+    private final Generations generations;
     private final CachePolicy policy;
     private final InFlightReads inFlight;
     private final UpstreamMetrics metrics;
-    private final OperationLog operations;
+    private final Operations operations;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Duration timeout;
     private final UpstreamGuards guards;
-    private final int maxCallsPerOperation;
 
-    UpstreamAccess(RequestBudget budget, ReadCache cache, CachePolicy policy, InFlightReads inFlight,
-            UpstreamMetrics metrics, OperationLog operations, ObjectMapper mapper, Clock clock, GatewayConfig config,
-            UpstreamGuards guards) {
+    UpstreamAccess(RequestBudget budget, ReadStore store, Generations generations, CachePolicy policy,
+            InFlightReads inFlight, UpstreamMetrics metrics, Operations operations, ObjectMapper mapper, Clock clock,
+            GatewayConfig config, UpstreamGuards guards) {
         this.budget = budget;
-        this.cache = cache;
+        this.store = store;
+        this.generations = generations;
         this.policy = policy;
         this.inFlight = inFlight;
         this.metrics = metrics;
@@ -65,70 +63,94 @@ public class UpstreamAccess {
         this.clock = clock;
         this.timeout = config.upstream().timeout();
         this.guards = guards;
-        this.maxCallsPerOperation = config.limits().maxUpstreamCalls();
     }
 
     /**
-     * A cached read. {@code request} receives the {@code Authorization} header value and is invoked
+     * A cached read of {@code endpoint}; null when upstream's answer means "absent" for it (an unknown site, uptime
+     * off, content monitoring off). {@code request} receives the {@code Authorization} header value and is invoked
      * only when upstream must be asked.
      */
-    public <T> Uni<T> read(Endpoint endpoint, ApiKey key, long siteId, UpstreamQuery query, Class<T> type,
+    public <T> Uni<T> read(UpstreamAuth auth, Endpoint endpoint, long siteId, UpstreamQuery query, Class<T> type,
             Function<String, Uni<T>> request) {
-        CacheKey cacheKey = policy.keyFor(key.fingerprint(), endpoint, siteId, query);
-        StaleNotice notice = StaleNotice.forCurrentRequest();
-        OperationStats stats = operations.current();
-        return cache.get(cacheKey).chain(cached -> {
-            Instant now = clock.instant();
-            if (cached != null && cached.isFreshAt(now)) {
-                metrics.cacheLookup("hit");
-                stats.cacheHit();
-                return Uni.createFrom().item(cached.value(type, mapper));
-            }
-            return budget.snapshot(key).chain(left -> {
-                metrics.budgetRemaining(key.fingerprint(), left.remaining());
-                if (cached != null && left.low()) {
-                    return stale(cached, type, notice, stats);
-                }
-                if (left.spent()) {
-                    return Uni.createFrom().failure(budgetSpent(left));
-                }
-                metrics.cacheLookup("miss");
-                if (!withinLimit(stats)) {
-                    return Uni.createFrom().failure(tooManyCalls());
-                }
-                return fetch(endpoint, key, query, cacheKey, request)
-                        .map(read -> read.value(type, mapper))
-                        .onFailure(f -> cached != null && isUpstreamTrouble(f))
-                        .recoverWithUni(f -> stale(cached, type, notice, stats));
-            });
-        });
+        ReadKey key = policy.keyFor(auth.key().identity(), endpoint, siteId, query);
+        Operation operation = operations.current();
+        return generations.current(siteId, endpoint).chain(generation -> store.get(key)
+                .map(entry -> entry != null && entry.generation() == generation ? entry : null)
+                .chain(cached -> {
+                    Instant now = clock.instant();
+                    if (cached != null && cached.isFreshAt(now)) {
+                        metrics.cacheLookup("hit");
+                        operation.cacheHit();
+                        return Uni.createFrom().item(cached.value(type, mapper));
+                    }
+                    CachedRead servable = cached != null && now.isBefore(policy.keepUntil(cached)) ? cached : null;
+                    return budget.snapshot(auth.key()).chain(left -> {
+                        metrics.budgetRemaining(auth, left.remaining());
+                        if (servable != null && left.low()) {
+                            return stale(servable, type, operation);
+                        }
+                        if (left.spent()) {
+                            return Uni.createFrom().failure(
+                                    UpstreamFailure.notSent(endpoint, UpstreamFailure.Kind.BUDGET_SPENT, left.retryAfterSeconds()));
+                        }
+                        metrics.cacheLookup("miss");
+                        if (!operation.tryUpstreamCall()) {
+                            return Uni.createFrom().failure(
+                                    UpstreamFailure.notSent(endpoint, UpstreamFailure.Kind.OPERATION_CAP_REACHED));
+                        }
+                        return fetch(auth, endpoint, query, key, generation, request)
+                                .map(read -> read.value(type, mapper))
+                                .onFailure(failure -> isAbsent(endpoint, failure)).recoverWithNull()
+                                .onFailure(failure -> servable != null && ((UpstreamFailure) failure).isTemporary())
+                                .recoverWithUni(failure -> stale(servable, type, operation));
+                    });
+                }));
     }
 
     /**
-     * An uncached request (writes). Refused without a call when the key's budget is spent, since
+     * An uncached request (a write), sent at most once. Refused without a call when the key's budget is spent, since
      * upstream would only answer 429.
      */
-    public <T> Uni<T> call(Endpoint endpoint, ApiKey key, Function<String, Uni<T>> request) {
-        OperationStats stats = operations.current();
-        if (!withinLimit(stats)) {
-            return Uni.createFrom().failure(tooManyCalls());
+    public <T> Uni<T> write(UpstreamAuth auth, Endpoint endpoint, Function<String, Uni<T>> request) {
+        if (!operations.current().tryUpstreamCall()) {
+            return Uni.createFrom().failure(UpstreamFailure.notSent(endpoint, UpstreamFailure.Kind.OPERATION_CAP_REACHED));
         }
-        return budget.snapshot(key).chain(left -> left.spent()
-                ? Uni.createFrom().failure(budgetSpent(left))
-                : send(endpoint, key, request));
+        return budget.snapshot(auth.key()).chain(left -> left.spent()
+                ? Uni.createFrom().failure(UpstreamFailure.notSent(endpoint, UpstreamFailure.Kind.BUDGET_SPENT, left.retryAfterSeconds()))
+                : send(auth, endpoint, request));
     }
 
-    /** Drops the cached reads of one site for the given endpoints, for every key. */
-    public Uni<Void> invalidate(long siteId, java.util.Set<Endpoint> endpoints) {
-        return cache.invalidateIf(entry -> entry.siteId() == siteId && endpoints.contains(entry.endpoint()));
+    /**
+     * After a successful write to a site: drops the cached reads the write changed ({@link Endpoint#invalidates()}),
+     * for every key. Never fails: the write is already done upstream, and an error here would invite the caller to
+     * send it again; reads that could not be invalidated only lag until their entries expire.
+     */
+    public Uni<Void> written(Endpoint write, long siteId) {
+        return generations.bump(siteId, write.invalidates())
+                .onFailure().recoverWithUni(failure -> {
+                    Log.warnf("%s for site %d succeeded but its cached reads could not be dropped (%s)", write.route(),
+                            siteId, failure.toString());
+                    return Uni.createFrom().voidItem();
+                });
     }
 
-    private <T> Uni<CachedRead> fetch(Endpoint endpoint, ApiKey key, UpstreamQuery query, CacheKey cacheKey,
-            Function<String, Uni<T>> request) {
-        InFlightReads.Joined joined = inFlight.join(cacheKey, () -> send(endpoint, key, request).chain(answer -> {
+    private static boolean isAbsent(Endpoint endpoint, Throwable failure) {
+        return failure instanceof UpstreamFailure upstream && switch (endpoint.absent()) {
+            case NEVER -> false;
+            case WHEN_NOT_FOUND -> upstream.isStatus(404);
+            case WHEN_FEATURE_OFF -> upstream.isStatus(403) && upstream.saysFeatureOff();
+        };
+    }
+
+    private <T> Uni<CachedRead> fetch(UpstreamAuth auth, Endpoint endpoint, UpstreamQuery query, ReadKey key,
+            long generation, Function<String, Uni<T>> request) {
+        InFlightReads.Joined joined = inFlight.join(key, generation, () -> send(auth, endpoint, request).chain(answer -> {
             Instant fetchedAt = clock.instant();
-            CachedRead read = CachedRead.of(answer, mapper, fetchedAt, policy.freshUntil(endpoint, query, answer, fetchedAt));
-            return read.isFreshAt(fetchedAt) ? cache.put(cacheKey, read).replaceWith(read) : Uni.createFrom().item(read);
+            CachedRead read = CachedRead.of(answer, mapper, fetchedAt,
+                    policy.freshUntil(endpoint, query, answer, fetchedAt), generation);
+            return read.isFreshAt(fetchedAt)
+                    ? store.put(key, read, policy.keepUntil(read)).replaceWith(read)
+                    : Uni.createFrom().item(read);
         }));
         if (joined.coalesced()) {
             metrics.coalesced(endpoint);
@@ -137,65 +159,37 @@ public class UpstreamAccess {
     }
 
     /**
-     * One logical upstream request: reads may take several attempts (see {@link UpstreamGuards}), writes one;
-     * every attempt is counted in the budget and bounded by the timeout, and the outcome leaves coded.
+     * One logical upstream request: reads may take several attempts (see {@link UpstreamGuards}), writes one; every
+     * attempt is counted in the budget and bounded by the timeout.
      */
-    private <T> Uni<T> send(Endpoint endpoint, ApiKey key, Function<String, Uni<T>> request) {
-        Supplier<Uni<T>> attempt = () -> attempt(endpoint, key, request);
-        return (endpoint.isWrite() ? guards.write(attempt) : guards.read(attempt))
-                .onFailure(CircuitBreakerOpenException.class).transform(f -> UpstreamGuards.circuitOpen(endpoint))
-                .onFailure().transform(f -> UpstreamErrorTranslator.translate(endpoint, f))
-                .onFailure(RateLimitedException.class).call(f -> budget.blockFor(key,
-                        Duration.ofSeconds(((RateLimitedException) f).retryAfterSeconds())));
+    private <T> Uni<T> send(UpstreamAuth auth, Endpoint endpoint, Function<String, Uni<T>> request) {
+        Supplier<Uni<T>> attempt = () -> attempt(auth, endpoint, request);
+        return (endpoint.isWrite() ? guards.once(attempt) : guards.retried(attempt))
+                .onFailure().transform(failure -> failure instanceof CircuitBreakerOpenException
+                        ? UpstreamFailure.notSent(endpoint, UpstreamFailure.Kind.CIRCUIT_OPEN)
+                        : UpstreamFailure.of(endpoint, failure))
+                .onFailure(failure -> ((UpstreamFailure) failure).isStatus(429))
+                .call(failure -> budget.blockFor(auth.key(), Duration.ofSeconds(((UpstreamFailure) failure).retryAfterSeconds()
+                        .orElse(UpstreamFailure.DEFAULT_RETRY_AFTER_SECONDS))));
     }
 
-    /**
-     * One attempt. An HTTP error answer stays an {@link UpstreamException} (its status and Retry-After decide
-     * about retrying); anything else is translated here, so a timeout or lost connection reads as unavailable.
-     */
-    private <T> Uni<T> attempt(Endpoint endpoint, ApiKey key, Function<String, Uni<T>> request) {
-        return budget.record(key)
-                .chain(() -> request.apply(key.authorizationHeader()))
-                .ifNoItem().after(timeout).failWith(() -> new UpstreamUnavailableException(
-                        "Tinylytics did not answer " + endpoint.route() + " within " + timeout.toMillis() + " ms."))
+    /** One attempt, classified on failure so the guards decide on an {@link UpstreamFailure}. */
+    private <T> Uni<T> attempt(UpstreamAuth auth, Endpoint endpoint, Function<String, Uni<T>> request) {
+        return budget.record(auth.key())
+                .chain(() -> request.apply(auth.key().authorizationHeader()))
+                .ifNoItem().after(timeout).failWith(() -> new TimeoutException("no answer within " + timeout.toMillis() + " ms"))
                 .onItem().invoke(() -> metrics.upstreamRequest(endpoint, "2xx"))
-                .onFailure().invoke(f -> metrics.upstreamRequest(endpoint, statusOf(f)))
-                .onFailure(f -> !(f instanceof UpstreamException)).transform(f -> UpstreamErrorTranslator.translate(endpoint, f));
+                .onFailure().transform(failure -> UpstreamFailure.of(endpoint, failure))
+                .onFailure().invoke(failure -> metrics.upstreamRequest(endpoint, statusOf((UpstreamFailure) failure)));
     }
 
-    private <T> Uni<T> stale(CachedRead cached, Class<T> type, StaleNotice notice, OperationStats stats) {
+    private <T> Uni<T> stale(CachedRead cached, Class<T> type, Operation operation) {
         metrics.cacheLookup("stale");
-        stats.staleHit();
-        notice.servedStale(cached.fetchedAt());
+        operation.servedStale(cached.fetchedAt());
         return Uni.createFrom().item(cached.value(type, mapper));
     }
 
-    /**
-     * The planned-calls check ({@code security/GraphQLRequestGuard}) cannot know how many sites a list returns;
-     * this counts (and caps) the calls an operation really makes, so no operation exceeds the limit either way.
-     */
-    private boolean withinLimit(OperationStats stats) {
-        if (stats == OperationLog.DETACHED) {
-            return true; // not inside a GraphQL operation (e.g. a test calling the client directly)
-        }
-        return stats.upstreamCallWithin(maxCallsPerOperation);
-    }
-
-    private QueryTooExpensiveException tooManyCalls() {
-        return new QueryTooExpensiveException("This operation reached the limit of " + maxCallsPerOperation
-                + " upstream calls (GATEWAY_LIMITS_MAX_UPSTREAM_CALLS); ask for fewer fields or sites per operation.");
-    }
-
-    private static boolean isUpstreamTrouble(Throwable failure) {
-        return failure instanceof UpstreamUnavailableException || failure instanceof RateLimitedException;
-    }
-
-    private static RateLimitedException budgetSpent(RequestBudget.Snapshot left) {
-        return new RateLimitedException("The gateway's upstream budget for this key is spent ("
-                + left.limit() + " requests per hour); no request was sent.", left.retryAfterSeconds());
-    }
-
-    private static String statusOf(Throwable failure) {
-        return failure instanceof UpstreamException upstream ? String.valueOf(upstream.status()) : "error";
+    private static String statusOf(UpstreamFailure failure) {
+        return failure.kind() == UpstreamFailure.Kind.ANSWERED_WITH_ERROR ? String.valueOf(failure.status()) : "error";
     }
 }

@@ -3,21 +3,22 @@ package app.tinylytics.gateway.upstream;
 import java.util.OptionalLong;
 
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
-/** Turns every non-2xx upstream answer into an {@link UpstreamException} carrying status, body and Retry-After. */
-public class UpstreamExceptionMapper implements ResponseExceptionMapper<UpstreamException> {
+/** Turns every non-2xx upstream answer into an {@link UpstreamFailure} carrying status, body and Retry-After. */
+public class UpstreamExceptionMapper implements ResponseExceptionMapper<UpstreamFailure> {
 
     @Override
-    public UpstreamException toThrowable(Response response) {
+    public UpstreamFailure toThrowable(Response response) {
         String body = response.hasEntity() ? readBody(response) : "";
-        return new UpstreamException(response.getStatus(), body, retryAfter(response.getHeaderString(HttpHeaders.RETRY_AFTER)));
+        return UpstreamFailure.answered(null, response.getStatus(), body, retryAfter(response.getHeaderString(HttpHeaders.RETRY_AFTER)));
     }
 
     @Override
-    public boolean handles(int status, jakarta.ws.rs.core.MultivaluedMap<String, Object> headers) {
+    public boolean handles(int status, MultivaluedMap<String, Object> headers) {
         return status >= 300;
     }
 

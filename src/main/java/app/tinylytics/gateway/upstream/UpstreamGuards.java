@@ -2,6 +2,7 @@ package app.tinylytics.gateway.upstream;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -16,7 +17,6 @@ import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 
 import app.tinylytics.gateway.config.GatewayConfig;
-import app.tinylytics.gateway.error.UpstreamUnavailableException;
 
 /**
  * The SmallRye Fault Tolerance guards around every upstream request: one circuit breaker shared by reads
@@ -46,7 +46,7 @@ public class UpstreamGuards {
                     .failureRatio(circuit.failureRatio())
                     .delay(circuit.delay().toMillis(), ChronoUnit.MILLIS)
                     .successThreshold(circuit.successThreshold())
-                    .when(UpstreamFailures::meansUpstreamIsDown)
+                    .when(failure -> failure instanceof UpstreamFailure upstream && upstream.meansUpstreamIsDown())
                     .onStateChange(state -> Log.infof("Upstream circuit breaker is now %s", state))
                     .done()
                 .build();
@@ -56,7 +56,8 @@ public class UpstreamGuards {
                 .withRetry()
                     .maxRetries(retries.maxRetries())
                     .maxDuration(retries.maxDuration().toMillis(), ChronoUnit.MILLIS)
-                    .whenException(failure -> UpstreamFailures.isWorthRetrying(failure, retries.maxRetryAfter()))
+                    .whenException(failure -> failure instanceof UpstreamFailure upstream
+                            && upstream.isWorthRetrying(retries.maxRetryAfter()))
                     .withCustomBackoff()
                         .strategy(() -> new Backoff(retries.delay(), retries.jitter()))
                         .done()
@@ -64,23 +65,18 @@ public class UpstreamGuards {
                 .build();
     }
 
-    /** A read: retried when worth it, each attempt passing the circuit breaker. */
-    public <T> Uni<T> read(Supplier<Uni<T>> attempt) {
+    /** An idempotent request (a read): retried when worth it, each attempt passing the circuit breaker. */
+    public <T> Uni<T> retried(Supplier<Uni<T>> attempt) {
         return guarded(retry, () -> guarded(breaker, attempt));
     }
 
-    /** A write: through the circuit breaker, sent once. */
-    public <T> Uni<T> write(Supplier<Uni<T>> attempt) {
+    /** A request sent at most once (a write, a health probe): through the circuit breaker, never retried. */
+    public <T> Uni<T> once(Supplier<Uni<T>> attempt) {
         return guarded(breaker, attempt);
     }
 
     public CircuitBreakerState circuitState() {
         return maintenance.currentState(CIRCUIT);
-    }
-
-    /** Closes the circuit and forgets its history (tests start from a closed circuit). */
-    public void resetCircuit() {
-        maintenance.reset(CIRCUIT);
     }
 
     @SuppressWarnings("unchecked")
@@ -106,15 +102,16 @@ public class UpstreamGuards {
 
         @Override
         public long nextDelayInMillis(Throwable cause) {
-            long base = UpstreamFailures.retryAfterMillis(cause).orElse(delayMillis << Math.min(retries, 10));
+            long base = retryAfterMillis(cause).orElse(delayMillis << Math.min(retries, 10));
             retries++;
             return base + (jitterMillis > 0 ? ThreadLocalRandom.current().nextLong(jitterMillis + 1) : 0);
         }
-    }
 
-    /** The failure a caller sees when the circuit is open. */
-    static UpstreamUnavailableException circuitOpen(Endpoint endpoint) {
-        return new UpstreamUnavailableException("Tinylytics is failing; the gateway stopped calling it for a while ("
-                + endpoint.route() + " not sent, circuit breaker open).");
+        private static OptionalLong retryAfterMillis(Throwable cause) {
+            if (cause instanceof UpstreamFailure failure && failure.isStatus(429) && failure.retryAfterSeconds().isPresent()) {
+                return OptionalLong.of(failure.retryAfterSeconds().getAsLong() * 1000);
+            }
+            return OptionalLong.empty();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package app.tinylytics.gateway.upstream;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -7,10 +8,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 
 /**
- * The gateway's own Micrometer metrics: upstream requests by endpoint and status, cache lookups by
- * result, coalesced reads, and the budget left per key fingerprint (never per key).
+ * The gateway's own Micrometer metrics: upstream requests by endpoint and status, cache lookups by result,
+ * coalesced reads, and the budget left of the server keys by role. Never labelled per key: a label per forwarded
+ * key would publish key identities and grow without bound.
  */
 @ApplicationScoped
 public class UpstreamMetrics {
@@ -18,7 +21,7 @@ public class UpstreamMetrics {
     public static final String CACHE_NAME = "upstream-reads";
 
     private final MeterRegistry registry;
-    private final Map<String, AtomicInteger> budgetRemaining = new ConcurrentHashMap<>();
+    private final Map<UpstreamAuth.Role, AtomicInteger> budgetRemaining = new ConcurrentHashMap<>();
 
     UpstreamMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -39,9 +42,13 @@ public class UpstreamMetrics {
         registry.counter("gateway.upstream.coalesced", "endpoint", endpoint.route()).increment();
     }
 
-    public void budgetRemaining(String fingerprint, int remaining) {
-        budgetRemaining.computeIfAbsent(fingerprint, f -> registry.gauge("gateway.budget.remaining",
-                java.util.List.of(io.micrometer.core.instrument.Tag.of("key", f)), new AtomicInteger(remaining)))
-                .set(remaining);
+    /** The budget left of a server key (forwarded keys are not reported). */
+    public void budgetRemaining(UpstreamAuth auth, int remaining) {
+        if (!auth.isServerKey()) {
+            return;
+        }
+        String role = auth.role() == UpstreamAuth.Role.SERVER_READ ? "read" : "write";
+        budgetRemaining.computeIfAbsent(auth.role(), r -> registry.gauge("gateway.budget.remaining",
+                List.of(Tag.of("key", role)), new AtomicInteger(remaining))).set(remaining);
     }
 }

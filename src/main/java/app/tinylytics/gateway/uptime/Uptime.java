@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import app.tinylytics.gateway.common.Mapping;
 import app.tinylytics.gateway.common.PageInfo;
 import app.tinylytics.gateway.error.UpstreamErrorException;
 import app.tinylytics.gateway.upstream.dto.UptimeDto;
@@ -22,8 +23,7 @@ public record Uptime(
             // Both blocks are documented and non-null in the schema: without them the body is malformed.
             throw new UpstreamErrorException("Tinylytics answered GET /sites/:id/uptime without its 'monitor' or 'summary' block.");
         }
-        List<Downtime> downtimes = dto.downtimes() == null ? List.of()
-                : dto.downtimes().stream().map(Downtime::from).toList();
+        List<Downtime> downtimes = Mapping.each(dto.downtimes(), Downtime::from);
         return new Uptime(UptimeMonitor.from(dto.monitor()), downtimes, PageInfo.from(dto.pagination(), downtimes.size()),
                 DowntimeSummary.from(dto.summary()));
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import app.tinylytics.gateway.common.Mapping;
 import app.tinylytics.gateway.upstream.dto.BatchRowDto;
 
 /** One row of a batch outcome, by its index in the list the caller sent. */
@@ -17,7 +18,7 @@ public record BatchRowResult(
 
     /** {@code offset} is where the row's upstream request started in the caller's list. */
     public static BatchRowResult from(BatchRowDto dto, int offset) {
-        List<String> errors = dto.errors() == null ? List.of() : List.copyOf(dto.errors());
+        List<String> errors = List.copyOf(Mapping.orEmpty(dto.errors()));
         return new BatchRowResult(offset + dto.index(), BatchRowStatus.fromUpstream(dto.status()), errors, dto.reason());
     }
 

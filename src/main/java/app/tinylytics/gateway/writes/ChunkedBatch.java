@@ -6,8 +6,9 @@ import java.util.function.Function;
 
 import io.smallrye.mutiny.Uni;
 
-import app.tinylytics.gateway.error.UpstreamErrorException;
-import app.tinylytics.gateway.error.UpstreamUnavailableException;
+import app.tinylytics.gateway.common.Mapping;
+import app.tinylytics.gateway.error.UpstreamErrors;
+import app.tinylytics.gateway.upstream.UpstreamFailure;
 import app.tinylytics.gateway.upstream.dto.BatchResponseDto;
 import app.tinylytics.gateway.upstream.dto.BatchRowDto;
 
@@ -62,7 +63,7 @@ final class ChunkedBatch {
 
     /** True when a failed request may still have been processed upstream (no answer, or a server error). */
     private static boolean mayHaveBeenRecorded(Throwable failure) {
-        return failure instanceof UpstreamUnavailableException || failure instanceof UpstreamErrorException;
+        return failure instanceof UpstreamFailure upstream && upstream.mayHaveBeenProcessed();
     }
 
     private record ChunkOutcome(BatchResponseDto answer, Throwable failure) {
@@ -88,13 +89,13 @@ final class ChunkedBatch {
             created += answer.createdCount();
             ignored += answer.ignoredCount();
             errors += answer.errorCount();
-            List<BatchRowDto> answered = answer.results() == null ? List.of() : answer.results();
+            List<BatchRowDto> answered = Mapping.orEmpty(answer.results());
             answered.forEach(row -> rows.add(BatchRowResult.from(row, offset)));
         }
 
         void addFailed(int start, int end, int total, Throwable failure) {
             String range = "rows " + start + "-" + (end - 1);
-            String cause = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+            String cause = UpstreamErrors.describe(failure);
             String failedRow = mayHaveBeenRecorded(failure)
                     ? "Outcome unknown: the upstream request for " + range + " failed (" + cause
                             + "); the row may or may not have been recorded, check before resending it."

@@ -5,6 +5,7 @@ import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import app.tinylytics.gateway.common.Arguments;
+import app.tinylytics.gateway.common.TextLimit;
 import app.tinylytics.gateway.upstream.dto.EventWriteDto;
 
 /** An event to record; {@code name} is what upstream calls {@code event}. */
@@ -25,10 +26,15 @@ public record EventInput(
     /** {@code argument} is how the argument is reported, e.g. {@code event} or {@code events[3]}. */
     void validate(String argument) {
         Arguments.eventName(argument + ".name", name);
-        if (path != null) {
-            Arguments.notBlank(argument + ".path", path);
-        }
+        Arguments.text(argument + ".value", value, TextLimit.EVENT_VALUE);
+        Arguments.optionalText(argument + ".path", path, TextLimit.PATH);
         Arguments.country(argument + ".country", country);
+        Arguments.text(argument + ".ipAddress", ipAddress, TextLimit.IP_ADDRESS);
+        Arguments.text(argument + ".url", url, TextLimit.URL);
+        Arguments.text(argument + ".referrer", referrer, TextLimit.REFERRER);
+        Arguments.text(argument + ".userAgent", userAgent, TextLimit.USER_AGENT);
+        Arguments.text(argument + ".visitorId", visitorId, TextLimit.IDENTIFIER);
+        Arguments.text(argument + ".source", source, TextLimit.IDENTIFIER);
     }
 
     EventWriteDto toUpstream() {

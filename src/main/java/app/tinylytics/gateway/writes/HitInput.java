@@ -5,6 +5,7 @@ import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import app.tinylytics.gateway.common.Arguments;
+import app.tinylytics.gateway.common.TextLimit;
 import app.tinylytics.gateway.upstream.dto.HitWriteDto;
 
 /** A page view to record, as {@code trackHit} and {@code trackHits} accept it. */
@@ -22,8 +23,14 @@ public record HitInput(
 
     /** {@code argument} is how the argument is reported, e.g. {@code hit} or {@code hits[3]}. */
     void validate(String argument) {
-        Arguments.notBlank(argument + ".path", path);
+        Arguments.requiredText(argument + ".path", path, TextLimit.PATH);
         Arguments.country(argument + ".country", country);
+        Arguments.text(argument + ".ipAddress", ipAddress, TextLimit.IP_ADDRESS);
+        Arguments.text(argument + ".url", url, TextLimit.URL);
+        Arguments.text(argument + ".referrer", referrer, TextLimit.REFERRER);
+        Arguments.text(argument + ".userAgent", userAgent, TextLimit.USER_AGENT);
+        Arguments.text(argument + ".visitorId", visitorId, TextLimit.IDENTIFIER);
+        Arguments.text(argument + ".source", source, TextLimit.IDENTIFIER);
     }
 
     HitWriteDto toUpstream() {

@@ -5,6 +5,7 @@ import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import app.tinylytics.gateway.common.Arguments;
+import app.tinylytics.gateway.common.TextLimit;
 import app.tinylytics.gateway.upstream.dto.KudoWriteDto;
 
 /** A kudo to give to a path. */
@@ -13,10 +14,8 @@ import app.tinylytics.gateway.upstream.dto.KudoWriteDto;
 public record KudoInput(@NonNull String path, String customUid) {
 
     void validate(String argument) {
-        Arguments.notBlank(argument + ".path", path);
-        if (customUid != null) {
-            Arguments.notBlank(argument + ".customUid", customUid);
-        }
+        Arguments.requiredText(argument + ".path", path, TextLimit.PATH);
+        Arguments.optionalText(argument + ".customUid", customUid, TextLimit.IDENTIFIER);
     }
 
     KudoWriteDto toUpstream() {

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import app.tinylytics.gateway.common.Arguments;
+import app.tinylytics.gateway.common.TextLimit;
 import app.tinylytics.gateway.common.JsonValues;
 import app.tinylytics.gateway.signals.SignalCategory;
 import app.tinylytics.gateway.upstream.dto.SignalWriteDto;
@@ -24,18 +25,12 @@ public record SignalInput(
         JsonObject metadata,
         @Description("Idempotency key, unique per site: reusing it updates the signal.") String externalId) {
 
-    /** Upstream's documented limits. */
-    static final int MAX_TITLE = 200;
-    static final int MAX_DESCRIPTION = 5000;
-
     void validate(String argument) {
         Arguments.present(argument + ".occurredAt", occurredAt);
-        Arguments.notBlank(argument + ".title", title);
-        Arguments.maxLength(argument + ".title", title, MAX_TITLE);
-        Arguments.maxLength(argument + ".description", description, MAX_DESCRIPTION);
-        if (externalId != null) {
-            Arguments.notBlank(argument + ".externalId", externalId);
-        }
+        Arguments.requiredText(argument + ".title", title, TextLimit.SIGNAL_TITLE);
+        Arguments.text(argument + ".description", description, TextLimit.SIGNAL_DESCRIPTION);
+        Arguments.text(argument + ".metadata", metadata == null ? null : metadata.toString(), TextLimit.METADATA);
+        Arguments.optionalText(argument + ".externalId", externalId, TextLimit.IDENTIFIER);
     }
 
     SignalWriteDto toUpstream() {

@@ -12,16 +12,17 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 import io.smallrye.mutiny.Uni;
 
+import app.tinylytics.gateway.error.CodedErrors;
 import app.tinylytics.gateway.common.Arguments;
+import app.tinylytics.gateway.common.TextLimit;
 import app.tinylytics.gateway.config.GatewayConfig;
-import app.tinylytics.gateway.error.BadUserInputException;
 import app.tinylytics.gateway.error.UpstreamErrorException;
-import app.tinylytics.gateway.error.UpstreamUnavailableException;
 import app.tinylytics.gateway.signals.ContextSignal;
-import app.tinylytics.gateway.upstream.ApiKey;
 import app.tinylytics.gateway.upstream.Endpoint;
-import app.tinylytics.gateway.upstream.KeyResolver;
+import app.tinylytics.gateway.security.CurrentCaller;
 import app.tinylytics.gateway.upstream.TinylyticsClient;
+import app.tinylytics.gateway.upstream.UpstreamAuth;
+import app.tinylytics.gateway.upstream.UpstreamFailure;
 import app.tinylytics.gateway.upstream.Written;
 import app.tinylytics.gateway.upstream.dto.EventWriteDto;
 import app.tinylytics.gateway.upstream.dto.HitWriteDto;
@@ -33,18 +34,17 @@ import app.tinylytics.gateway.upstream.dto.SubmitSignalResponseDto;
  * external id, which is), and lets {@link WriteEffects} drop the cached reads it changed before answering.
  */
 @GraphQLApi
+@CodedErrors
 public class WritesApi {
 
     private final TinylyticsClient tinylytics;
-    private final KeyResolver keys;
-    private final WriteEffects effects;
+    private final CurrentCaller caller;
     private final int maxBatchRows;
 
-    WritesApi(TinylyticsClient tinylytics, KeyResolver keys, WriteEffects effects, GatewayConfig config) {
+    WritesApi(TinylyticsClient tinylytics, CurrentCaller caller, GatewayConfig config) {
         this.maxBatchRows = config.limits().maxBatchRows();
         this.tinylytics = tinylytics;
-        this.keys = keys;
-        this.effects = effects;
+        this.caller = caller;
     }
 
     @Mutation
@@ -53,7 +53,7 @@ public class WritesApi {
             @Name("hit") @NonNull HitInput hit) {
         long site = Arguments.siteId("siteId", siteId);
         hit.validate("hit");
-        ApiKey key = keys.writeKey();
+        UpstreamAuth key = caller.writes();
         return tinylytics.trackHit(key, site, hit.toUpstream())
                 .map(TrackHitResult::from)
                 .call(result -> recordedIf(result.status() == WriteStatus.CREATED, Endpoint.TRACK_HIT, site));
@@ -65,7 +65,7 @@ public class WritesApi {
             @Name("hits") @NonNull List<@NonNull HitInput> hits) {
         long site = Arguments.siteId("siteId", siteId);
         validateRows("hits", hits, HitInput::validate);
-        ApiKey key = keys.writeKey();
+        UpstreamAuth key = caller.writes();
         List<HitWriteDto> rows = hits.stream().map(HitInput::toUpstream).toList();
         return ChunkedBatch.send(rows, chunk -> tinylytics.trackHits(key, site, chunk))
                 .call(result -> recordedIf(result.createdCount() > 0, Endpoint.TRACK_HITS, site));
@@ -77,7 +77,7 @@ public class WritesApi {
             @Name("event") @NonNull EventInput event) {
         long site = Arguments.siteId("siteId", siteId);
         event.validate("event");
-        ApiKey key = keys.writeKey();
+        UpstreamAuth key = caller.writes();
         return tinylytics.trackEvent(key, site, event.toUpstream())
                 .map(TrackEventResult::from)
                 .call(result -> recordedIf(result.status() == WriteStatus.CREATED, Endpoint.TRACK_EVENT, site));
@@ -89,7 +89,7 @@ public class WritesApi {
             @Name("events") @NonNull List<@NonNull EventInput> events) {
         long site = Arguments.siteId("siteId", siteId);
         validateRows("events", events, EventInput::validate);
-        ApiKey key = keys.writeKey();
+        UpstreamAuth key = caller.writes();
         List<EventWriteDto> rows = events.stream().map(EventInput::toUpstream).toList();
         return ChunkedBatch.send(rows, chunk -> tinylytics.trackEvents(key, site, chunk))
                 .call(result -> recordedIf(result.createdCount() > 0, Endpoint.TRACK_EVENTS, site));
@@ -101,7 +101,7 @@ public class WritesApi {
             @Name("kudo") @NonNull KudoInput kudo) {
         long site = Arguments.siteId("siteId", siteId);
         kudo.validate("kudo");
-        ApiKey key = keys.writeKey();
+        UpstreamAuth key = caller.writes();
         return tinylytics.giveKudo(key, site, kudo.toUpstream())
                 .map(GiveKudoResult::from)
                 .call(result -> recordedIf(result.status() == WriteStatus.CREATED, Endpoint.GIVE_KUDO, site));
@@ -112,11 +112,11 @@ public class WritesApi {
     public @NonNull Uni<DeleteKudoResult> deleteKudo(@Name("siteId") @Id @NonNull String siteId,
             @Name("uid") @NonNull String uid) {
         long site = Arguments.siteId("siteId", siteId);
-        Arguments.notBlank("uid", uid);
-        ApiKey key = keys.writeKey();
+        Arguments.requiredText("uid", uid, TextLimit.IDENTIFIER);
+        UpstreamAuth key = caller.writes();
         return tinylytics.deleteKudo(key, site, uid)
                 .map(answer -> DeleteKudoResult.from(answer, uid))
-                .call(() -> effects.written(Endpoint.DELETE_KUDO, site));
+                .call(() -> tinylytics.written(Endpoint.DELETE_KUDO, site));
     }
 
     @Mutation
@@ -125,16 +125,17 @@ public class WritesApi {
             @Name("signal") @NonNull SignalInput signal) {
         long site = Arguments.siteId("siteId", siteId);
         signal.validate("signal");
-        ApiKey key = keys.writeKey();
+        UpstreamAuth key = caller.writes();
         Uni<Written<SubmitSignalResponseDto>> submitted = tinylytics.submitSignal(key, site, signal.toUpstream());
         if (signal.externalId() != null) {
             // The external id makes this write idempotent (a repeat updates the same signal), so a request that got
             // no answer can safely be sent once more. Every other write is sent exactly once.
-            submitted = submitted.onFailure(UpstreamUnavailableException.class).retry().atMost(1);
+            submitted = submitted.onFailure(failure -> failure instanceof UpstreamFailure upstream
+                    && upstream.kind() == UpstreamFailure.Kind.NO_ANSWER).retry().atMost(1);
         }
         return submitted
                 .map(WritesApi::signalOf)
-                .call(() -> effects.written(Endpoint.SUBMIT_SIGNAL, site));
+                .call(() -> tinylytics.written(Endpoint.SUBMIT_SIGNAL, site));
     }
 
     private static ContextSignal signalOf(Written<SubmitSignalResponseDto> written) {
@@ -147,11 +148,7 @@ public class WritesApi {
 
     /** Every row is checked before anything is sent, so one bad row rejects the batch without an upstream call. */
     private <T> void validateRows(String argument, List<T> rows, BiConsumer<T, String> validate) {
-        Arguments.notEmpty(argument, rows);
-        if (rows.size() > maxBatchRows) {
-            throw BadUserInputException.argument(argument, "must have at most " + maxBatchRows
-                    + " rows (GATEWAY_LIMITS_MAX_BATCH_ROWS); " + rows.size() + " were sent");
-        }
+        Arguments.rows(argument, rows, maxBatchRows);
         for (int index = 0; index < rows.size(); index++) {
             validate.accept(rows.get(index), argument + "[" + index + "]");
         }
@@ -159,6 +156,6 @@ public class WritesApi {
 
     /** Ignored writes (202) changed nothing upstream, so they keep the cache. */
     private Uni<Void> recordedIf(boolean recorded, Endpoint endpoint, long siteId) {
-        return recorded ? effects.written(endpoint, siteId) : Uni.createFrom().voidItem();
+        return recorded ? tinylytics.written(endpoint, siteId) : Uni.createFrom().voidItem();
     }
 }

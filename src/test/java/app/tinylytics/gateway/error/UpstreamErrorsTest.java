@@ -138,6 +138,6 @@ class UpstreamErrorsTest {
 
         GraphQL.document("me").post()
                 .body(not(containsString("tly-ro-test")))
-                .body("data", nullValue());
+                .body("data.me", nullValue());
     }
 }

@@ -34,12 +34,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 
+import app.tinylytics.gateway.security.KeyIdentities;
 import app.tinylytics.gateway.support.GraphQL;
 import app.tinylytics.gateway.support.TestKeys;
 import app.tinylytics.gateway.support.WireMockProfile;
 import app.tinylytics.gateway.support.WireMockUpstream.InjectWireMock;
-import app.tinylytics.testing.MovableClock;
 import app.tinylytics.gateway.upstream.budget.RequestBudget;
+import app.tinylytics.testing.MovableClock;
 
 /** Timeouts, lost connections, server errors and rate limits: retried where safe, always answered, never hung. */
 @QuarkusTest
@@ -59,6 +60,8 @@ class FaultToleranceWireMockTest {
 
     @Inject
     RequestBudget budget;
+    @Inject
+    KeyIdentities identities;
 
     @Inject
     MovableClock clock;
@@ -116,7 +119,7 @@ class FaultToleranceWireMockTest {
     void malformedResponseChunkIsACodedError() {
         sitesFault(Fault.MALFORMED_RESPONSE_CHUNK);
 
-        sites().body("data", nullValue())
+        sites().body("data.sites", nullValue())
                 .body("errors[0].extensions.code", in(List.of("UPSTREAM_UNAVAILABLE", "UPSTREAM_ERROR")));
     }
 
@@ -152,7 +155,7 @@ class FaultToleranceWireMockTest {
 
         sites().body("data.sites[0].id", equalTo("456"));
 
-        RequestBudget.Snapshot left = budget.snapshot(ApiKey.of(TestKeys.SERVER_READ)).await().indefinitely();
+        RequestBudget.Snapshot left = budget.snapshot(identities.of(TestKeys.SERVER_READ)).await().indefinitely();
         assertEquals(left.limit() - 3, left.remaining());
     }
 

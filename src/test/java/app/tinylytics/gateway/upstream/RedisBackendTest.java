@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,6 +26,7 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
+import app.tinylytics.gateway.security.KeyIdentities;
 import app.tinylytics.gateway.support.GraphQL;
 import app.tinylytics.gateway.support.RedisProfile;
 import app.tinylytics.gateway.support.TestKeys;
@@ -40,7 +43,6 @@ class RedisBackendTest {
 
     static final String SITES = "{\"sites\": [{\"id\": 456, \"uid\": \"abc123\", \"url\": \"https://example.com\","
             + " \"created_at\": \"2025-06-01T12:00:00Z\", \"updated_at\": \"2026-02-14T09:30:00Z\"}]}";
-    static final String FINGERPRINT = ApiKey.of(TestKeys.SERVER_READ).fingerprint();
 
     @InjectWireMock
     WireMockServer upstream;
@@ -48,9 +50,12 @@ class RedisBackendTest {
     RedisDataSource redis;
     @Inject
     ReactiveRedisDataSource reactiveRedis;
+    @Inject
+    KeyIdentities identities;
 
     @BeforeEach
-    void resetUpstream() {
+    void resetUpstreamAndRedis() {
+        redis.flushall();
         upstream.resetAll();
         upstream.stubFor(get("/api/v1/sites").willReturn(okJson(SITES)));
     }
@@ -60,12 +65,12 @@ class RedisBackendTest {
     }
 
     @Test
-    void aReadIsStoredInRedisUnderTheKeyFingerprintNeverTheKey() {
+    void aReadIsStoredInRedisUnderTheKeyIdentityNeverTheKey() {
         GraphQL.document("sites").post().body("data.sites[0].uid", equalTo("abc123"));
 
         List<String> keys = readKeys();
         assertEquals(1, keys.size(), keys.toString());
-        assertTrue(keys.get(0).contains(FINGERPRINT + "|SITES|0|"), keys.get(0));
+        assertTrue(keys.get(0).contains(identities.of(TestKeys.SERVER_READ).identity() + "|SITES|0|"), keys.get(0));
         assertFalse(keys.get(0).contains("tly-"), keys.get(0));
     }
 
@@ -73,9 +78,11 @@ class RedisBackendTest {
     void anEntryWrittenByAnotherReplicaIsServedWithoutAnUpstreamCall() {
         GraphQL.document("sites").post();
         String key = readKeys().get(0);
-        // Another replica refreshed the entry: same key, its own answer.
-        String entry = redis.execute("GET", key).toString();
-        redis.execute("SET", key, entry.replace("abc123", "from-another-replica"));
+        // Another replica refreshed the entry: same key, its own answer (entries are a 24-byte header, then JSON).
+        byte[] entry = redis.value(byte[].class).get(key);
+        String json = new String(entry, 24, entry.length - 24, StandardCharsets.UTF_8).replace("abc123", "from-another-replica");
+        redis.value(byte[].class).set(key, ByteBuffer.allocate(24 + json.length()).put(entry, 0, 24)
+                .put(json.getBytes(StandardCharsets.UTF_8)).array());
 
         GraphQL.document("sites").post().body("data.sites[0].uid", equalTo("from-another-replica"));
 
@@ -86,7 +93,7 @@ class RedisBackendTest {
     void requestsSpentByAnotherReplicaCountAgainstTheSameBudget() {
         RedisBudgetStore otherReplica = new RedisBudgetStore(reactiveRedis);
         for (int i = 0; i < 10; i++) {
-            otherReplica.record(FINGERPRINT, Instant.now()).await().indefinitely();
+            otherReplica.record(identities.of(TestKeys.SERVER_READ).identity(), Instant.now()).await().indefinitely();
         }
 
         GraphQL.document("sites").post();

@@ -22,12 +22,13 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
+import app.tinylytics.gateway.security.KeyIdentities;
 import app.tinylytics.gateway.support.GraphQL;
 import app.tinylytics.gateway.support.TestKeys;
 import app.tinylytics.gateway.support.WireMockProfile;
 import app.tinylytics.gateway.support.WireMockUpstream.InjectWireMock;
-import app.tinylytics.gateway.upstream.ApiKey;
 import app.tinylytics.gateway.upstream.TinylyticsClient;
+import app.tinylytics.gateway.upstream.UpstreamAuth;
 import app.tinylytics.gateway.upstream.UpstreamQuery;
 
 /** A write drops exactly the cached reads it can change, so the next read asks upstream again. */
@@ -36,13 +37,14 @@ import app.tinylytics.gateway.upstream.UpstreamQuery;
 class WriteEffectsWireMockTest {
 
     static final String NO_KUDOS = "{\"kudos\": [], \"pagination\": {\"current_page\": 1, \"per_page\": 100, \"total_count\": 0, \"total_pages\": 0}}";
-    static final ApiKey READ_KEY = ApiKey.of(TestKeys.SERVER_READ);
 
     @InjectWireMock
     WireMockServer upstream;
 
     @Inject
     TinylyticsClient tinylytics;
+    @Inject
+    KeyIdentities identities;
 
     @BeforeEach
     void resetUpstream() {
@@ -80,6 +82,6 @@ class WriteEffectsWireMockTest {
     }
 
     private void readKudos(long siteId) {
-        tinylytics.kudos(READ_KEY, siteId, UpstreamQuery.create()).await().indefinitely();
+        tinylytics.kudos(UpstreamAuth.forwarded(identities.of(TestKeys.SERVER_READ)), siteId, UpstreamQuery.create()).await().indefinitely();
     }
 }

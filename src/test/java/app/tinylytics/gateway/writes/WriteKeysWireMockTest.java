@@ -13,8 +13,6 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,14 +22,13 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
+import app.tinylytics.gateway.security.SecurityFixtures;
+import app.tinylytics.gateway.security.ServerKeys;
 import app.tinylytics.gateway.support.GraphQL;
 import app.tinylytics.gateway.support.TestKeys;
 import app.tinylytics.gateway.support.WireMockProfile;
 import app.tinylytics.gateway.support.WireMockUpstream.InjectWireMock;
-import app.tinylytics.gateway.upstream.KeyResolver;
-import app.tinylytics.gateway.upstream.KeyResolvers;
 
 /** Which key a mutation uses, when it is refused, and that only POST runs mutations. */
 @QuarkusTest
@@ -44,9 +41,6 @@ class WriteKeysWireMockTest {
 
     @InjectWireMock
     WireMockServer upstream;
-
-    @Inject
-    CurrentVertxRequest currentRequest;
 
     @BeforeEach
     void resetUpstream() {
@@ -76,12 +70,12 @@ class WriteKeysWireMockTest {
     }
 
     /**
-     * A gateway deployed without a server write key: the production {@link KeyResolver}, built without server
-     * keys, replaces the profile's for this one test, so no extra test profile (and app restart) is needed.
+     * A gateway deployed without server keys: the production {@link ServerKeys}, built without any, replaces the
+     * profile's for this one test, so no extra test profile (and app restart) is needed.
      */
     @Test
     void withoutAnyFullAccessKeyTheMutationIsForbiddenWithoutAnUpstreamCall() {
-        QuarkusMock.installMockForType(KeyResolvers.withoutServerKeys(currentRequest), KeyResolver.class);
+        QuarkusMock.installMockForType(SecurityFixtures.serverKeys(null, null), ServerKeys.class);
 
         giveKudo().post()
                 .body("data", nullValue())

@@ -15,8 +15,8 @@ final class LocalBudgetStore implements BudgetStore {
     private final Map<String, Instant> blocks = new ConcurrentHashMap<>();
 
     @Override
-    public Uni<Void> record(String fingerprint, Instant at) {
-        Deque<Instant> log = requests.computeIfAbsent(fingerprint, f -> new ArrayDeque<>());
+    public Uni<Void> record(String keyIdentity, Instant at) {
+        Deque<Instant> log = requests.computeIfAbsent(keyIdentity, f -> new ArrayDeque<>());
         synchronized (log) {
             log.addLast(at);
         }
@@ -24,9 +24,9 @@ final class LocalBudgetStore implements BudgetStore {
     }
 
     @Override
-    public Uni<Usage> usageSince(String fingerprint, Instant windowStart) {
-        Instant blockedUntil = blocks.get(fingerprint);
-        Deque<Instant> log = requests.get(fingerprint);
+    public Uni<Usage> usageSince(String keyIdentity, Instant windowStart) {
+        Instant blockedUntil = blocks.get(keyIdentity);
+        Deque<Instant> log = requests.get(keyIdentity);
         if (log == null) {
             return Uni.createFrom().item(new Usage(0, null, blockedUntil));
         }
@@ -39,15 +39,9 @@ final class LocalBudgetStore implements BudgetStore {
     }
 
     @Override
-    public Uni<Void> blockUntil(String fingerprint, Instant until) {
-        blocks.merge(fingerprint, until, (a, b) -> a.isAfter(b) ? a : b);
+    public Uni<Void> blockUntil(String keyIdentity, Instant until) {
+        blocks.merge(keyIdentity, until, (a, b) -> a.isAfter(b) ? a : b);
         return Uni.createFrom().voidItem();
     }
 
-    @Override
-    public Uni<Void> clear() {
-        requests.clear();
-        blocks.clear();
-        return Uni.createFrom().voidItem();
-    }
 }

@@ -11,7 +11,7 @@ import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The request log in Redis, shared by every replica: one sorted set per key fingerprint whose
+ * The request log in Redis, shared by every replica: one sorted set per key identity whose
  * scores are request times, so "requests in the last hour" is a range count.
  */
 public final class RedisBudgetStore implements BudgetStore {
@@ -31,8 +31,8 @@ public final class RedisBudgetStore implements BudgetStore {
     }
 
     @Override
-    public Uni<Void> record(String fingerprint, Instant at) {
-        String log = PREFIX + "requests:" + fingerprint;
+    public Uni<Void> record(String keyIdentity, Instant at) {
+        String log = PREFIX + "requests:" + keyIdentity;
         // A random member keeps two requests in the same millisecond apart.
         return requests.zadd(log, at.toEpochMilli(), at.toEpochMilli() + ":" + UUID.randomUUID())
                 .chain(() -> redis.key().pexpire(log, RETENTION))
@@ -40,28 +40,21 @@ public final class RedisBudgetStore implements BudgetStore {
     }
 
     @Override
-    public Uni<Usage> usageSince(String fingerprint, Instant windowStart) {
-        String log = PREFIX + "requests:" + fingerprint;
+    public Uni<Usage> usageSince(String keyIdentity, Instant windowStart) {
+        String log = PREFIX + "requests:" + keyIdentity;
         Uni<Long> count = requests.zremrangebyscore(log, new ScoreRange<Double>(Double.NEGATIVE_INFINITY, (double) windowStart.toEpochMilli()))
                 .chain(() -> requests.zcard(log));
         Uni<Instant> oldest = requests.zrangeWithScores(log, 0, 0)
                 .map(first -> first.isEmpty() ? null : Instant.ofEpochMilli((long) first.get(0).score()));
-        Uni<Instant> blockedUntil = blocks.get(PREFIX + "blocked:" + fingerprint)
+        Uni<Instant> blockedUntil = blocks.get(PREFIX + "blocked:" + keyIdentity)
                 .map(millis -> millis == null ? null : Instant.ofEpochMilli(millis));
         return count.chain(n -> Uni.combine().all().unis(oldest, blockedUntil)
                 .with((first, block) -> new Usage(n.intValue(), first, block)));
     }
 
     @Override
-    public Uni<Void> blockUntil(String fingerprint, Instant until) {
+    public Uni<Void> blockUntil(String keyIdentity, Instant until) {
         Duration ttl = Duration.ofMillis(Math.max(1, until.toEpochMilli() - System.currentTimeMillis()) + 60_000);
-        return blocks.psetex(PREFIX + "blocked:" + fingerprint, ttl.toMillis(), until.toEpochMilli());
-    }
-
-    @Override
-    public Uni<Void> clear() {
-        return redis.key().keys(PREFIX + "*")
-                .chain(keys -> keys.isEmpty() ? Uni.createFrom().voidItem()
-                        : redis.key().del(keys.toArray(String[]::new)).replaceWithVoid());
+        return blocks.psetex(PREFIX + "blocked:" + keyIdentity, ttl.toMillis(), until.toEpochMilli());
     }
 }

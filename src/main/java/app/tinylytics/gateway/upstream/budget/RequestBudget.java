@@ -41,23 +41,18 @@ public class RequestBudget {
 
     /** Records one upstream request made with the key. */
     public Uni<Void> record(ApiKey key) {
-        return store.record(key.fingerprint(), clock.instant());
+        return store.record(key.identity(), clock.instant());
     }
 
     /** Upstream answered 429: nothing more for this key until {@code retryAfter} has passed. */
     public Uni<Void> blockFor(ApiKey key, Duration retryAfter) {
-        return store.blockUntil(key.fingerprint(), clock.instant().plus(retryAfter));
+        return store.blockUntil(key.identity(), clock.instant().plus(retryAfter));
     }
 
     /** The key's budget now. */
     public Uni<Snapshot> snapshot(ApiKey key) {
         Instant now = clock.instant();
-        return store.usageSince(key.fingerprint(), now.minus(WINDOW)).map(usage -> snapshot(usage, now));
-    }
-
-    /** Forgets all counts and blocks: for tests and the benchmark. */
-    public Uni<Void> clear() {
-        return store.clear();
+        return store.usageSince(key.identity(), now.minus(WINDOW)).map(usage -> snapshot(usage, now));
     }
 
     private Snapshot snapshot(BudgetStore.Usage usage, Instant now) {

@@ -5,95 +5,65 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import app.tinylytics.gateway.config.GatewayConfig;
+import app.tinylytics.gateway.upstream.DeclaresExpiry;
 import app.tinylytics.gateway.upstream.Endpoint;
 import app.tinylytics.gateway.upstream.UpstreamQuery;
-import app.tinylytics.gateway.upstream.dto.LeaderboardDto;
 
 /**
- * The caching policy of ARCHITECTURE.md in one place: which query a read is cached under (after
- * upstream's documented defaults are applied) and how long its answer stays fresh.
+ * The caching policy (docs/caching.md): which key a read is cached under, how long its answer stays fresh (by the
+ * endpoint's freshness class, configured TTLs) and how long past that it is kept to be served stale.
  */
 @ApplicationScoped
 public class CachePolicy {
 
-    /** Endpoints whose range defaults to the last 30 days up to today. */
-    private static final Set<Endpoint> DATED = EnumSet.of(Endpoint.HITS, Endpoint.KUDOS, Endpoint.JOURNEYS, Endpoint.SIGNALS);
-    private static final int DEFAULT_RANGE_DAYS = 30;
-
     private final GatewayConfig.Ttl ttl;
+    private final Duration staleWindow;
     private final Clock clock;
 
+    @Inject
     CachePolicy(GatewayConfig config, Clock clock) {
-        this.ttl = config.cache().ttl();
+        this(config.cache().ttl(), config.cache().staleWindow(), clock);
+    }
+
+    CachePolicy(GatewayConfig.Ttl ttl, Duration staleWindow, Clock clock) {
+        this.ttl = ttl;
+        this.staleWindow = staleWindow;
         this.clock = clock;
     }
 
-    public CacheKey keyFor(String fingerprint, Endpoint endpoint, long siteId, UpstreamQuery query) {
-        Map<String, String> params = withDefaults(endpoint, query);
-        String normalized = params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining("&"));
-        return new CacheKey(fingerprint, endpoint, siteId, normalized);
+    public ReadKey keyFor(String keyIdentity, Endpoint endpoint, long siteId, UpstreamQuery query) {
+        return new ReadKey(keyIdentity, endpoint, siteId, query.canonicalFor(endpoint, today()));
     }
 
     /**
-     * Until when an answer fetched now stays fresh; a time not after {@code now} means "do not cache".
-     * The leaderboard carries its own expiry; everything else has a TTL by kind of data.
+     * Until when an answer fetched {@code now} stays fresh; a time not after {@code now} means "do not cache". The
+     * leaderboard carries its own expiry; everything else has a TTL by kind of data.
      */
     public Instant freshUntil(Endpoint endpoint, UpstreamQuery query, Object answer, Instant now) {
-        if (endpoint == Endpoint.LEADERBOARD) {
-            LeaderboardDto leaderboard = (LeaderboardDto) answer;
-            if (leaderboard.cacheInfo() != null && leaderboard.cacheInfo().expiresAt() != null) {
-                return leaderboard.cacheInfo().expiresAt().toInstant();
-            }
-            return now.plus(ttl.leaderboardFallback());
-        }
-        return now.plus(ttlOf(endpoint, query));
-    }
-
-    private Duration ttlOf(Endpoint endpoint, UpstreamQuery query) {
-        return switch (endpoint) {
-            case ME, SITES, SITE -> ttl.account();
-            case HITS, KUDOS, JOURNEYS -> endsBeforeToday(query) ? ttl.analyticsClosedRange() : ttl.analytics();
-            case INSIGHTS, SIGNALS -> ttl.insights();
-            case UPTIME, CONTENT -> ttl.monitoring();
-            default -> Duration.ZERO;
+        return switch (endpoint.freshness()) {
+            case ACCOUNT -> now.plus(ttl.account());
+            case ANALYTICS -> now.plus(query.range() != null && query.range().endedBefore(today())
+                    ? ttl.analyticsClosedRange() : ttl.analytics());
+            case INSIGHTS -> now.plus(ttl.insights());
+            case MONITORING -> now.plus(ttl.monitoring());
+            case DECLARED_BY_UPSTREAM -> declaredExpiry(answer, now);
+            case NEVER_CACHED -> now;
         };
     }
 
-    /**
-     * True when the range ended before today in its own time zone. For the account's time zone, which
-     * the gateway does not know, "before yesterday in UTC" is before today everywhere.
-     */
-    private boolean endsBeforeToday(UpstreamQuery query) {
-        String end = query.asMap().get("end_date");
-        if (end == null) {
-            return false;
-        }
-        LocalDate today = today();
-        boolean accountZone = "user".equals(query.asMap().get("time_zone"));
-        return LocalDate.parse(end).isBefore(accountZone ? today.minusDays(1) : today);
+    /** How long past its freshness an entry is kept, to be served stale when the budget runs low or upstream is down. */
+    public Instant keepUntil(CachedRead read) {
+        return read.freshUntil().plus(staleWindow);
     }
 
-    private Map<String, String> withDefaults(Endpoint endpoint, UpstreamQuery query) {
-        Map<String, String> params = new TreeMap<>(query.asMap());
-        if (!DATED.contains(endpoint) || "user".equals(params.get("time_zone"))) {
-            // In the account's time zone "today" depends on a zone the gateway does not know: keep the query as sent.
-            return params;
-        }
-        params.remove("time_zone");
-        LocalDate end = params.containsKey("end_date") ? LocalDate.parse(params.get("end_date")) : today();
-        params.putIfAbsent("end_date", end.toString());
-        params.putIfAbsent("start_date", end.minusDays(DEFAULT_RANGE_DAYS).toString());
-        return params;
+    private Instant declaredExpiry(Object answer, Instant now) {
+        Instant declared = answer instanceof DeclaresExpiry expiring ? expiring.declaredExpiry() : null;
+        return declared != null ? declared : now.plus(ttl.leaderboardFallback());
     }
 
     private LocalDate today() {

@@ -1,81 +1,87 @@
 package app.tinylytics.gateway.upstream.cache;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
-
 /**
- * One cached upstream answer: its JSON, when it was fetched and until when it is fresh. Kept as
- * JSON so that the same entry works in Caffeine and in Redis; decoded once per instance.
+ * One cached upstream answer in its only stored form, the JSON bytes (so its weight is known and the same entry
+ * works in memory and in Redis), with when it was fetched, until when it is fresh, and the invalidation
+ * generation of its site and endpoint at the time it was asked for.
  */
-@RegisterForReflection
 public final class CachedRead {
 
-    private final String json;
+    private static final int HEADER_BYTES = 3 * Long.BYTES;
+
+    private final byte[] json;
     private final long fetchedAtMillis;
     private final long freshUntilMillis;
-    @JsonIgnore
-    private volatile Object decoded;
+    private final long generation;
 
-    @JsonCreator
-    public CachedRead(@JsonProperty("json") String json, @JsonProperty("fetchedAtMillis") long fetchedAtMillis,
-            @JsonProperty("freshUntilMillis") long freshUntilMillis) {
+    CachedRead(byte[] json, long fetchedAtMillis, long freshUntilMillis, long generation) {
         this.json = json;
         this.fetchedAtMillis = fetchedAtMillis;
         this.freshUntilMillis = freshUntilMillis;
+        this.generation = generation;
     }
 
-    public static CachedRead of(Object value, ObjectMapper mapper, Instant fetchedAt, Instant freshUntil) {
+    public static CachedRead of(Object value, ObjectMapper mapper, Instant fetchedAt, Instant freshUntil, long generation) {
         try {
-            CachedRead read = new CachedRead(mapper.writeValueAsString(value), fetchedAt.toEpochMilli(), freshUntil.toEpochMilli());
-            read.decoded = value;
-            return read;
-        } catch (JsonProcessingException e) {
+            return new CachedRead(mapper.writeValueAsBytes(value), fetchedAt.toEpochMilli(), freshUntil.toEpochMilli(), generation);
+        } catch (IOException e) {
             throw new IllegalStateException("An upstream DTO could not be written as JSON", e);
         }
     }
 
-    @JsonProperty
-    public String json() {
-        return json;
-    }
-
-    @JsonProperty
-    public long fetchedAtMillis() {
-        return fetchedAtMillis;
-    }
-
-    @JsonProperty
-    public long freshUntilMillis() {
-        return freshUntilMillis;
+    /** The answer as the given DTO type, decoded from its JSON. */
+    public <T> T value(Class<T> type, ObjectMapper mapper) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (IOException e) {
+            throw new IllegalStateException("A cached upstream answer could not be read as " + type.getSimpleName(), e);
+        }
     }
 
     public Instant fetchedAt() {
         return Instant.ofEpochMilli(fetchedAtMillis);
     }
 
+    public Instant freshUntil() {
+        return Instant.ofEpochMilli(freshUntilMillis);
+    }
+
     public boolean isFreshAt(Instant now) {
         return now.toEpochMilli() < freshUntilMillis;
     }
 
-    /** The answer as the given DTO type. */
-    @SuppressWarnings("unchecked")
-    public <T> T value(Class<T> type, ObjectMapper mapper) {
-        Object value = decoded;
-        if (!type.isInstance(value)) {
-            try {
-                value = mapper.readValue(json, type);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("A cached upstream answer could not be read as " + type.getSimpleName(), e);
-            }
-            decoded = value;
+    public long generation() {
+        return generation;
+    }
+
+    /** Bytes this entry holds: what the caches weigh it by. */
+    public int weight() {
+        return json.length + HEADER_BYTES;
+    }
+
+    /** The entry as one byte string, for a shared store. */
+    public byte[] toBytes() {
+        return ByteBuffer.allocate(HEADER_BYTES + json.length).putLong(fetchedAtMillis).putLong(freshUntilMillis)
+                .putLong(generation).put(json).array();
+    }
+
+    /** The entry {@link #toBytes()} wrote; null for anything else. */
+    public static CachedRead fromBytes(byte[] bytes) {
+        if (bytes == null || bytes.length < HEADER_BYTES) {
+            return null;
         }
-        return (T) value;
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        long fetchedAt = buffer.getLong();
+        long freshUntil = buffer.getLong();
+        long generation = buffer.getLong();
+        byte[] json = new byte[buffer.remaining()];
+        buffer.get(json);
+        return new CachedRead(json, fetchedAt, freshUntil, generation);
     }
 }

@@ -9,21 +9,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Coalesces identical upstream reads issued at the same time (two aliases in one query, two
- * frontends polling together) into one upstream request whose answer they all share.
+ * Coalesces identical upstream reads issued at the same time (two aliases in one query, two frontends polling
+ * together) into one upstream request whose answer they all share. A read joins only one asked under the same
+ * generation, so nothing asked after a write is answered with data fetched before it.
  */
 @ApplicationScoped
 public class InFlightReads {
 
-    private final Map<CacheKey, Uni<CachedRead>> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, Uni<CachedRead>> inFlight = new ConcurrentHashMap<>();
 
-    /**
-     * Joins the read already in flight for the key, or starts {@code fetch}. The second element of the
-     * result says whether this caller joined an existing read.
-     */
-    public Joined join(CacheKey key, Supplier<Uni<CachedRead>> fetch) {
+    /** Joins the read already in flight for the key and generation, or starts {@code fetch}. */
+    public Joined join(ReadKey key, long generation, Supplier<Uni<CachedRead>> fetch) {
+        String id = key.encoded() + "#" + generation;
         boolean[] started = {false};
-        Uni<CachedRead> shared = inFlight.computeIfAbsent(key, k -> {
+        Uni<CachedRead> shared = inFlight.computeIfAbsent(id, k -> {
             started[0] = true;
             return fetch.get()
                     .onTermination().invoke(() -> inFlight.remove(k))

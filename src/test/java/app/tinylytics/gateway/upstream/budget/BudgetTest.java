@@ -29,12 +29,12 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
+import app.tinylytics.gateway.security.KeyIdentities;
 import app.tinylytics.gateway.support.GraphQL;
 import app.tinylytics.gateway.support.TestKeys;
 import app.tinylytics.gateway.support.WireMockProfile;
 import app.tinylytics.gateway.support.WireMockUpstream.InjectWireMock;
 import app.tinylytics.testing.MovableClock;
-import app.tinylytics.gateway.upstream.ApiKey;
 
 /** The hourly budget per key: counted, reported, spared near its end, and never overspent. */
 @QuarkusTest
@@ -43,7 +43,6 @@ class BudgetTest {
 
     static final String SITES = "{\"sites\": [{\"id\": 456, \"uid\": \"abc123\", \"url\": \"https://example.com\","
             + " \"created_at\": \"2025-06-01T12:00:00Z\", \"updated_at\": \"2026-02-14T09:30:00Z\"}]}";
-    static final ApiKey SERVER_KEY = ApiKey.of(TestKeys.SERVER_READ);
 
     @InjectWireMock
     WireMockServer upstream;
@@ -51,6 +50,8 @@ class BudgetTest {
     MovableClock clock;
     @Inject
     RequestBudget budget;
+    @Inject
+    KeyIdentities identities;
 
     @BeforeEach
     void resetUpstream() {
@@ -66,7 +67,7 @@ class BudgetTest {
 
     private void spend(int requests) {
         for (int i = 0; i < requests; i++) {
-            budget.record(SERVER_KEY).await().indefinitely();
+            budget.record(identities.of(TestKeys.SERVER_READ)).await().indefinitely();
         }
     }
 
@@ -133,7 +134,7 @@ class BudgetTest {
     }
 
     @Test
-    void metricsCountUpstreamRequestsCacheLookupsAndBudgetByFingerprint() {
+    void metricsCountUpstreamRequestsCacheLookupsAndTheServerKeysBudgetByRoleNeverByKey() {
         GraphQL.document("sites-ids").post();
         GraphQL.document("sites-ids").post();
 
@@ -141,7 +142,8 @@ class BudgetTest {
                 .body(containsString("gateway_upstream_requests_total{endpoint=\"GET /sites\",status=\"2xx\"}"))
                 .body(containsString("gateway_cache_requests_total{cache=\"upstream-reads\",result=\"hit\"}"))
                 .body(containsString("gateway_cache_requests_total{cache=\"upstream-reads\",result=\"miss\"}"))
-                .body(containsString("gateway_budget_remaining{key=\"" + SERVER_KEY.fingerprint() + "\"}"))
+                .body(containsString("gateway_budget_remaining{key=\"read\"}"))
+                .body(not(containsString(identities.of(TestKeys.SERVER_READ).identity().substring(0, 12))))
                 .body(not(containsString(TestKeys.SERVER_READ)));
     }
 }

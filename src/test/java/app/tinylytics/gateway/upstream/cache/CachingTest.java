@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.inject.Inject;
@@ -30,16 +29,17 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
+import app.tinylytics.gateway.security.KeyIdentities;
 import app.tinylytics.gateway.support.GraphQL;
 import app.tinylytics.gateway.support.TestKeys;
 import app.tinylytics.gateway.support.WireMockProfile;
 import app.tinylytics.gateway.support.WireMockUpstream.InjectWireMock;
-import app.tinylytics.testing.MovableClock;
-import app.tinylytics.gateway.upstream.ApiKey;
 import app.tinylytics.gateway.upstream.Endpoint;
 import app.tinylytics.gateway.upstream.TinylyticsClient;
 import app.tinylytics.gateway.upstream.UpstreamAccess;
+import app.tinylytics.gateway.upstream.UpstreamAuth;
 import app.tinylytics.gateway.upstream.UpstreamQuery;
+import app.tinylytics.testing.MovableClock;
 
 /** The caching policy, proven by counting upstream requests: freshness, per-entry expiry, key isolation, coalescing, invalidation. */
 @QuarkusTest
@@ -48,7 +48,6 @@ class CachingTest {
 
     static final String SITES = "{\"sites\": [{\"id\": 456, \"uid\": \"abc123\", \"url\": \"https://example.com\","
             + " \"created_at\": \"2025-06-01T12:00:00Z\", \"updated_at\": \"2026-02-14T09:30:00Z\"}]}";
-    static final ApiKey SERVER_KEY = ApiKey.of(TestKeys.SERVER_READ);
 
     @InjectWireMock
     WireMockServer upstream;
@@ -62,6 +61,12 @@ class CachingTest {
     UpstreamAccess access;
     @Inject
     CachePolicy policy;
+    @Inject
+    KeyIdentities identities;
+
+    private UpstreamAuth serverKey() {
+        return UpstreamAuth.forwarded(identities.of(TestKeys.SERVER_READ));
+    }
 
     @BeforeEach
     void resetUpstream() {
@@ -131,8 +136,8 @@ class CachingTest {
         upstream.stubFor(get(urlPathEqualTo("/api/v1/sites/456/hits")).willReturn(okJson("{\"hits\": []}")));
         LocalDate today = LocalDate.ofInstant(appClock.instant(), ZoneOffset.UTC);
 
-        tinylytics.hits(SERVER_KEY, 456, UpstreamQuery.create()).await().indefinitely();
-        tinylytics.hits(SERVER_KEY, 456, UpstreamQuery.create()
+        tinylytics.hits(serverKey(), 456, UpstreamQuery.create()).await().indefinitely();
+        tinylytics.hits(serverKey(), 456, UpstreamQuery.create()
                 .with("start_date", today.minusDays(30)).with("end_date", today)).await().indefinitely();
 
         upstream.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/sites/456/hits")));
@@ -195,16 +200,16 @@ class CachingTest {
         upstream.stubFor(get(urlPathEqualTo("/api/v1/sites/456/kudos")).willReturn(okJson("{\"kudos\": []}")));
         upstream.stubFor(get(urlPathEqualTo("/api/v1/sites/457/kudos")).willReturn(okJson("{\"kudos\": []}")));
         upstream.stubFor(get(urlPathEqualTo("/api/v1/sites/456/hits")).willReturn(okJson("{\"hits\": []}")));
-        ApiKey otherKey = ApiKey.of(TestKeys.CALLER_READ);
+        UpstreamAuth otherKey = UpstreamAuth.forwarded(identities.of(TestKeys.CALLER_READ));
         Runnable readAll = () -> {
-            tinylytics.kudos(SERVER_KEY, 456, UpstreamQuery.create()).await().indefinitely();
+            tinylytics.kudos(serverKey(), 456, UpstreamQuery.create()).await().indefinitely();
             tinylytics.kudos(otherKey, 456, UpstreamQuery.create()).await().indefinitely();
-            tinylytics.kudos(SERVER_KEY, 457, UpstreamQuery.create()).await().indefinitely();
-            tinylytics.hits(SERVER_KEY, 456, UpstreamQuery.create()).await().indefinitely();
+            tinylytics.kudos(serverKey(), 457, UpstreamQuery.create()).await().indefinitely();
+            tinylytics.hits(serverKey(), 456, UpstreamQuery.create()).await().indefinitely();
         };
 
         readAll.run();
-        access.invalidate(456, Set.of(Endpoint.KUDOS)).await().indefinitely();
+        access.written(Endpoint.GIVE_KUDO, 456).await().indefinitely();
         readAll.run();
 
         upstream.verify(4, getRequestedFor(urlPathEqualTo("/api/v1/sites/456/kudos")));
@@ -213,11 +218,12 @@ class CachingTest {
     }
 
     @Test
-    void cacheKeysHoldTheFingerprintNeverTheKey() {
-        CacheKey key = policy.keyFor(SERVER_KEY.fingerprint(), Endpoint.KUDOS, 456, UpstreamQuery.create().with("page", 2));
+    void cacheKeysHoldTheKeyIdentityNeverTheKey() {
+        String identity = identities.of(TestKeys.SERVER_READ).identity();
+        ReadKey key = policy.keyFor(identity, Endpoint.KUDOS, 456, UpstreamQuery.create().with("page", 2));
 
-        assertEquals(SERVER_KEY.fingerprint() + "|KUDOS|456|end_date=" + today() + "&page=2&start_date=" + today().minusDays(30),
-                key.toString());
+        assertEquals(identity + "|KUDOS|456|end_date=" + today() + "&page=2&start_date=" + today().minusDays(30),
+                key.encoded());
     }
 
     private LocalDate today() {
@@ -225,7 +231,7 @@ class CachingTest {
     }
 
     private void readLeaderboard() {
-        tinylytics.leaderboard(SERVER_KEY, 456, UpstreamQuery.create()).await().indefinitely();
+        tinylytics.leaderboard(serverKey(), 456, UpstreamQuery.create()).await().indefinitely();
     }
 
     private static String leaderboard(String expiresAt) {

@@ -1,4 +1,4 @@
-package app.tinylytics.gateway.observability;
+package app.tinylytics.gateway.operation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

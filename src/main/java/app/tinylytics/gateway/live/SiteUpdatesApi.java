@@ -1,0 +1,52 @@
+package app.tinylytics.gateway.live;
+
+import java.time.Duration;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import io.smallrye.graphql.api.Subscription;
+import io.smallrye.mutiny.Multi;
+
+import app.tinylytics.gateway.error.CodedErrors;
+import app.tinylytics.gateway.common.Arguments;
+import app.tinylytics.gateway.error.BadUserInputException;
+import app.tinylytics.gateway.sites.Site;
+import app.tinylytics.gateway.security.CurrentCaller;
+import app.tinylytics.gateway.upstream.TinylyticsClient;
+
+/** The {@code siteUpdates} subscription: a site, sent at once and again whenever its data changes. */
+@GraphQLApi
+@CodedErrors
+public class SiteUpdatesApi {
+
+    static final int MIN_EVERY_SECONDS = 30;
+
+    private final TinylyticsClient tinylytics;
+    private final CurrentCaller caller;
+
+    SiteUpdatesApi(TinylyticsClient tinylytics, CurrentCaller caller) {
+        this.tinylytics = tinylytics;
+        this.caller = caller;
+    }
+
+    @Subscription
+    @Description("The site with the subscriber's selection: sent at once, then again only when some selected data has"
+            + " changed. Reads are refreshed about every `everySeconds` (at least 30, default 60).")
+    public Multi<Site> siteUpdates(@Name("id") @Id @NonNull String id,
+            @Name("everySeconds") @DefaultValue("60") Integer everySeconds) {
+        long siteId = Arguments.siteId("id", id);
+        if (everySeconds == null || everySeconds < MIN_EVERY_SECONDS) {
+            throw BadUserInputException.argument("everySeconds", "must be at least " + MIN_EVERY_SECONDS);
+        }
+        var key = caller.reads();
+        return Multi.createFrom().ticks().startingAfter(Duration.ZERO).every(Duration.ofSeconds(everySeconds))
+                .onItem().transformToUniAndConcatenate(tick -> tinylytics.site(key, siteId))
+                .map(dto -> dto == null ? null : Site.from(dto))
+                .skip().repetitions();
+    }
+}
