@@ -2,14 +2,10 @@ package app.tinylytics.gateway.clients;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -31,28 +27,16 @@ public class ClientSuiteUpstream implements QuarkusTestResourceLifecycleManager 
         UpstreamScenarios.stubAll(server);
         return Map.of(
                 "tinylytics.api.base-url", server.baseUrl() + "/api/v1",
-                // In a file rather than as -D properties: the jar's launcher logs its whole command line.
-                "quarkus.config.locations", serverKeysFile().toUri().toString(),
+                // Fake keys, so plain properties (the jar's launcher prints them with its command line); handing them
+                // over in a quarkus.config.locations file instead would leak that file into every later *IT's jar.
+                "tinylytics.api.read-key", UpstreamScenarios.SERVER_READ_KEY,
+                "tinylytics.api.write-key", UpstreamScenarios.SERVER_WRITE_KEY,
                 // The suite fails upstream on purpose dozens of times; an opening circuit breaker would turn
                 // every later failure into UPSTREAM_UNAVAILABLE (the breaker has its own tests).
                 "gateway.circuit-breaker.request-volume-threshold", "10000",
                 // Retries of the reset connection stay quick.
                 "gateway.retry.delay", "50ms",
                 "gateway.retry.jitter", "10ms");
-    }
-
-    private static Path serverKeysFile() {
-        try {
-            Path file = Files.createTempFile("client-suite-keys", ".properties");
-            file.toFile().deleteOnExit();
-            // Above application.properties (250), whose test profile names the simulator's demo keys.
-            Files.writeString(file, "config_ordinal=300\n"
-                    + "tinylytics.api.read-key=" + UpstreamScenarios.SERVER_READ_KEY + "\n"
-                    + "tinylytics.api.write-key=" + UpstreamScenarios.SERVER_WRITE_KEY + "\n");
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override
