@@ -15,6 +15,9 @@ import io.smallrye.graphql.execution.context.SmallRyeContext;
  */
 public final class Operation {
 
+    /** Where a transport puts the operation in the GraphQL context it executes with. */
+    public static final String CONTEXT_KEY = "tinylytics.operation";
+
     /** Outside any GraphQL operation (readiness probes, unit tests): no cap, nobody reads the counters. */
     public static final Operation DETACHED = new Operation(null, Integer.MAX_VALUE);
 
@@ -65,6 +68,11 @@ public final class Operation {
                 context.addExtension(CACHE_EXTENSION, notice);
             }
         }
+    }
+
+    /** When the oldest copy served stale in this operation was fetched; null when nothing was stale. */
+    public Instant oldestStale() {
+        return oldestStale.get();
     }
 
     long elapsedMillis() {

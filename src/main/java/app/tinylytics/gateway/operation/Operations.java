@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import graphql.schema.DataFetchingEnvironment;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.cdi.event.AfterExecute;
 import io.smallrye.graphql.cdi.event.BeforeExecute;
@@ -39,12 +40,29 @@ public class Operations {
     }
 
     /**
-     * The operation executing on this thread. Capture it when a read is planned: the GraphQL context is
-     * thread-bound and answers arrive later. Outside an operation, {@link Operation#DETACHED}.
+     * A new operation for a transport to put in the GraphQL context it executes with (under
+     * {@link Operation#CONTEXT_KEY}), e.g. one per subscription, which outlives the execution that started it.
+     */
+    public Operation newOperation() {
+        return new Operation(null, maxUpstreamCalls);
+    }
+
+    /**
+     * The operation executing on this thread: the one its transport put in the GraphQL context, else the one
+     * started for its execution. Capture it when a read is planned: the GraphQL context is thread-bound and answers
+     * arrive later. Outside an operation, {@link Operation#DETACHED}.
      */
     public Operation current() {
         SmallRyeContext context = SmallRyeContextManager.getCurrentSmallRyeContext();
-        Operation operation = context == null ? null : running.get(context.getExecutionId());
+        if (context == null) {
+            return Operation.DETACHED;
+        }
+        DataFetchingEnvironment field = context.getDataFetchingEnvironment();
+        Operation given = field == null ? null : field.getGraphQlContext().get(Operation.CONTEXT_KEY);
+        if (given != null) {
+            return given;
+        }
+        Operation operation = running.get(context.getExecutionId());
         return operation == null ? Operation.DETACHED : operation;
     }
 }

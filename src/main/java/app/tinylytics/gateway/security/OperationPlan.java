@@ -27,7 +27,7 @@ import app.tinylytics.gateway.sites.Site;
  * {@code sites} each such field counts once, since the number of sites is only known after the call;
  * {@code UpstreamAccess} enforces the same limit on the calls actually made.
  */
-record OperationPlan(int upstreamCalls, int siteFields) {
+public record OperationPlan(int upstreamCalls, int siteFields) {
 
     /**
      * Site fields that are plain values of one upstream answer: the {@link Site} record's components, under their
@@ -39,7 +39,7 @@ record OperationPlan(int upstreamCalls, int siteFields) {
     /** Root fields that select one site by id, counted against the site-field limit. */
     private static final Set<String> ONE_SITE = Set.of("site", "siteUpdates");
 
-    static OperationPlan of(Document document, OperationDefinition operation) {
+    public static OperationPlan of(Document document, OperationDefinition operation) {
         Map<String, FragmentDefinition> fragments = document.getDefinitionsOfType(FragmentDefinition.class).stream()
                 .collect(Collectors.toMap(FragmentDefinition::getName, Function.identity(), (a, b) -> a));
         int calls = 0;

@@ -1,8 +1,12 @@
 package app.tinylytics.gateway.e2e;
 
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
-/** {@link GatewayEndToEndTest} against the packaged jar, run by {@code ./mvnw verify}. */
+import app.tinylytics.gateway.support.SimulatorUpstream;
+
+/** {@link GatewayEndToEndTest} against the packaged jar with the demo build as its upstream ({@code ./mvnw verify}). */
 @QuarkusIntegrationTest
+@WithTestResource(SimulatorUpstream.class)
 class GatewayEndToEndIT extends GatewayEndToEndTest {
 }

@@ -1,8 +1,12 @@
 package app.tinylytics.gateway.schema;
 
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
-/** {@link SchemaSnapshotTest} against the packaged jar. */
+import app.tinylytics.gateway.support.SimulatorUpstream;
+
+/** {@link SchemaSnapshotTest} against the packaged jar, with the demo build as its upstream. */
 @QuarkusIntegrationTest
+@WithTestResource(SimulatorUpstream.class)
 class SchemaSnapshotIT extends SchemaSnapshotTest {
 }

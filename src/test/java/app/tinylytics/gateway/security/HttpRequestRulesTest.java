@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,8 +40,8 @@ class HttpRequestRulesTest {
 
     @Test
     void aPreflightHeaderAllowsTheGraphqlContentType() {
-        given().contentType("application/graphql").header("GraphQL-Require-Preflight", "1")
-                .body("{ __typename }".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        given().contentType("application/graphql; charset=utf-8").header("GraphQL-Require-Preflight", "1")
+                .body("{ __typename }".getBytes(StandardCharsets.UTF_8))
                 .post("/graphql").then().statusCode(200).body("data.__typename", equalTo("Query"));
     }
 
@@ -70,9 +72,54 @@ class HttpRequestRulesTest {
     }
 
     @Test
-    void aSyntaxErrorIsAGraphqlError() {
-        given().contentType("application/json").body("{\"query\": \"{ __typename \"}").post("/graphql").then()
-                .statusCode(200).body("data", nullValue()).body("errors[0].message", notNullValue());
+    void aSyntaxErrorIsARequestErrorWith400ForGraphqlResponseJsonAnd200ForLegacyJson() {
+        given().contentType("application/json").accept("application/graphql-response+json")
+                .body("{\"query\": \"{ __typename \"}").post("/graphql").then()
+                .statusCode(400).contentType(containsString("application/graphql-response+json"))
+                .body("data", nullValue())
+                .body("errors[0].extensions.code", equalTo("GRAPHQL_PARSE_FAILED"))
+                .body("errors[0].locations[0].line", equalTo(1));
+        given().contentType("application/json").accept("application/json")
+                .body("{\"query\": \"{ __typename \"}").post("/graphql").then()
+                .statusCode(200).contentType(containsString("application/json"))
+                .body("data", nullValue()).body("errors[0].message", notNullValue());
+    }
+
+    @Test
+    void contentTypeIsReadAsAMediaTypeListAsBrowsersSendIt() {
+        for (String header : new String[] {"application/json, application/json", "Application/JSON; Charset=UTF-8",
+                "application/json;charset=\"utf-8\""}) {
+            given().header("Content-Type", header).body(QUERY.getBytes(StandardCharsets.UTF_8)).post("/graphql").then()
+                    .statusCode(200).body("data.__typename", equalTo("Query"));
+        }
+        given().header("Content-Type", "application/json").header("Content-Type", "application/json")
+                .body(QUERY.getBytes(StandardCharsets.UTF_8))
+                .post("/graphql").then().statusCode(200);
+    }
+
+    @Test
+    void theAnswerIsInTheMediaTypeTheClientPrefers() {
+        given().contentType("application/json").accept("application/graphql-response+json, application/json;q=0.9")
+                .body(QUERY).post("/graphql").then().statusCode(200)
+                .header("Content-Type", equalTo("application/graphql-response+json; charset=utf-8"));
+        given().contentType("application/json").accept("application/json").body(QUERY).post("/graphql").then()
+                .statusCode(200).header("Content-Type", equalTo("application/json; charset=utf-8"));
+        given().contentType("application/json").accept("text/html").body(QUERY).post("/graphql").then()
+                .statusCode(406).body("errors[0].extensions.code", equalTo("NOT_ACCEPTABLE"));
+    }
+
+    @Test
+    void aRefusalBeforeTheBodyIsReadIsGraphqlShapedInThePreferredType() {
+        given().contentType("text/plain").accept("application/graphql-response+json").body(QUERY).post("/graphql").then()
+                .statusCode(415).header("Content-Type", equalTo("application/graphql-response+json; charset=utf-8"))
+                .body("errors[0].extensions.code", equalTo("UNSUPPORTED_MEDIA_TYPE"));
+    }
+
+    @Test
+    void otherMethodsAreNotAllowed() {
+        given().contentType("application/json").body(QUERY).put("/graphql").then().statusCode(405)
+                .header("Allow", containsString("POST")).body("errors[0].extensions.code", equalTo("METHOD_NOT_ALLOWED"));
+        given().delete("/graphql").then().statusCode(405);
     }
 
     @Test

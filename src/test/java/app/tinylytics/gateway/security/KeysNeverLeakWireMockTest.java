@@ -26,7 +26,6 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-import app.tinylytics.gateway.simulator.DemoAccounts;
 import app.tinylytics.gateway.support.GraphQL;
 import app.tinylytics.gateway.support.TestKeys;
 import app.tinylytics.gateway.support.WireMockProfile;
@@ -41,8 +40,8 @@ import app.tinylytics.gateway.support.WireMockUpstream.InjectWireMock;
 class KeysNeverLeakWireMockTest {
 
     private static final List<String> KEYS = List.of(TestKeys.SERVER_READ, TestKeys.SERVER_WRITE, TestKeys.CALLER_READ,
-            TestKeys.CALLER_WRITE, DemoAccounts.ALICE_READ_KEY, DemoAccounts.ALICE_FULL_KEY, DemoAccounts.BOB_READ_KEY,
-            DemoAccounts.BOB_FULL_KEY);
+            TestKeys.CALLER_WRITE, TestKeys.DEMO_ALICE_READ, TestKeys.DEMO_ALICE_FULL, TestKeys.DEMO_BOB_READ,
+            TestKeys.DEMO_BOB_FULL);
 
     @InjectWireMock
     WireMockServer upstream;

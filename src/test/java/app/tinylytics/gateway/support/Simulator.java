@@ -3,8 +3,8 @@ package app.tinylytics.gateway.support;
 import static io.restassured.RestAssured.given;
 
 /**
- * Controls the embedded simulator over HTTP, so suites work the same in-process and against the packaged
- * jar ({@code *IT}).
+ * Controls the simulator the gateway under test talks to, over HTTP: the embedded one in {@code @QuarkusTest}s,
+ * the separate demo-build process of {@link SimulatorUpstream} in the {@code *IT} suites.
  */
 public final class Simulator {
 
@@ -13,6 +13,8 @@ public final class Simulator {
 
     /** Re-seeds the demo data and clears the simulator's rate limits. */
     public static void reset() {
-        given().post("/simulator/admin/reset").then().statusCode(204);
+        String upstream = System.getProperty(SimulatorUpstream.URL_PROPERTY);
+        String reset = upstream == null ? "/simulator/admin/reset" : upstream + "/simulator/admin/reset";
+        given().post(reset).then().statusCode(204);
     }
 }

@@ -1,6 +1,6 @@
 package app.tinylytics.gateway.support;
 
-/** Keys used by WireMock-backed tests; fake, and distinct so tests can tell which one was sent. */
+/** Keys used by tests; fake, and distinct so tests can tell which one was sent. */
 public final class TestKeys {
 
     /** The server read key configured under the WireMock profile. */
@@ -10,6 +10,11 @@ public final class TestKeys {
     /** A key a caller forwards in {@code Authorization: Bearer ...}. */
     public static final String CALLER_READ = "tly-ro-test-caller-key";
     public static final String CALLER_WRITE = "tly-fa-test-caller-key";
+    /** The simulator's demo keys, spelled out rather than imported: to the gateway it is just an upstream. */
+    public static final String DEMO_ALICE_READ = "tly-ro-demo-alice-read";
+    public static final String DEMO_ALICE_FULL = "tly-fa-demo-alice-full";
+    public static final String DEMO_BOB_READ = "tly-ro-demo-bob-read";
+    public static final String DEMO_BOB_FULL = "tly-fa-demo-bob-full";
 
     private TestKeys() {
     }

@@ -1,8 +1,12 @@
 package app.tinylytics.gateway.uptime;
 
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
-/** {@link UptimeSimulatorTest} against the packaged jar. */
+import app.tinylytics.gateway.support.SimulatorUpstream;
+
+/** {@link UptimeSimulatorTest} against the packaged jar, with the demo build as its upstream. */
 @QuarkusIntegrationTest
+@WithTestResource(SimulatorUpstream.class)
 class UptimeSimulatorIT extends UptimeSimulatorTest {
 }

@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -126,7 +127,9 @@ class SignalWritesWireMockTest {
     @Test
     void missingOccurredAtIsRejectedWithoutAnUpstreamCall() {
         submit(Map.of("title", "ok")).post()
-                .body("errors[0].extensions.classification", equalTo("ValidationError"));
+                .body("data", nullValue())
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                .body("errors[0].message", containsString("occurredAt"));
 
         upstream.verify(0, anyRequestedFor(anyUrl()));
     }

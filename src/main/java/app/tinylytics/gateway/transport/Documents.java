@@ -1,0 +1,76 @@
+package app.tinylytics.gateway.transport;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import graphql.ExecutionInput;
+import graphql.GraphQL;
+import graphql.ParseAndValidate;
+import graphql.ParseAndValidateResult;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.execution.preparsed.PreparsedDocumentProvider;
+import graphql.schema.GraphQLSchema;
+
+/**
+ * The one cache of parsed and validated GraphQL documents, used both by the transports (to check a request before
+ * anything runs) and by graphql-java itself when SmallRye executes it, so no document is parsed twice. Bounded in
+ * characters; invalid documents are cached too, so resending one costs nothing.
+ */
+@ApplicationScoped
+public class Documents implements PreparsedDocumentProvider {
+
+    /** Characters of documents kept: a few thousand typical operations. */
+    private static final long MAX_CHARACTERS = 8 * 1024 * 1024;
+
+    private final Instance<GraphQLSchema> schemas;
+    private final Cache<String, PreparsedDocumentEntry> entries = Caffeine.newBuilder()
+            .maximumWeight(MAX_CHARACTERS)
+            .weigher((String query, PreparsedDocumentEntry entry) -> query.length())
+            .build();
+    private volatile GraphQLSchema schema;
+
+    Documents(Instance<GraphQLSchema> schemas) {
+        this.schemas = schemas;
+    }
+
+    /** Makes graphql-java use this cache when SmallRye builds its {@link GraphQL}. */
+    void install(@Observes GraphQL.Builder builder) {
+        builder.preparsedDocumentProvider(this);
+    }
+
+    /** The document parsed and validated against the served schema; its errors are syntax or validation errors. */
+    public PreparsedDocumentEntry entry(String query) {
+        return entries.get(query, this::parseAndValidate);
+    }
+
+    @Override
+    public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
+            Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+        return CompletableFuture.completedFuture(entry(input.getQuery()));
+    }
+
+    private PreparsedDocumentEntry parseAndValidate(String query) {
+        ParseAndValidateResult result = ParseAndValidate.parseAndValidate(schema(),
+                ExecutionInput.newExecutionInput(query).build());
+        if (result.getSyntaxException() != null) {
+            return new PreparsedDocumentEntry(result.getSyntaxException().toInvalidSyntaxError());
+        }
+        return new PreparsedDocumentEntry(result.getDocument(), result.getValidationErrors());
+    }
+
+    private GraphQLSchema schema() {
+        GraphQLSchema known = schema;
+        if (known == null) {
+            known = schemas.get();
+            schema = known;
+        }
+        return known;
+    }
+}

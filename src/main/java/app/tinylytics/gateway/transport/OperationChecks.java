@@ -1,0 +1,120 @@
+package app.tinylytics.gateway.transport;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import graphql.GraphQLContext;
+import graphql.GraphQLError;
+import graphql.execution.RawVariables;
+import graphql.execution.ValuesResolver;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.schema.GraphQLSchema;
+
+import app.tinylytics.gateway.config.GatewayConfig;
+import app.tinylytics.gateway.security.OperationPlan;
+
+/**
+ * Everything checked about a GraphQL request before any of it runs, whatever the transport: the document parses and
+ * validates, the operation exists and may run over this transport, it stays within the operation limits, and the
+ * variables fit their declared types. A request that fails any check is refused whole, never half-executed.
+ */
+@ApplicationScoped
+public class OperationChecks {
+
+    /** How the request arrived: each transport allows different operations. */
+    public enum Transport {
+        HTTP_POST,
+        HTTP_GET,
+        WEBSOCKET
+    }
+
+    private final Documents documents;
+    private final Instance<GraphQLSchema> schemas;
+    private final GatewayConfig.Limits limits;
+
+    OperationChecks(Documents documents, Instance<GraphQLSchema> schemas, GatewayConfig config) {
+        this.documents = documents;
+        this.schemas = schemas;
+        this.limits = config.limits();
+    }
+
+    public PreparedOperation check(GraphQLRequest request, Transport transport) {
+        if (request.query() == null || request.query().isBlank()) {
+            throw RequestRefusal.badRequest("The request has no 'query': send the GraphQL document as a string.");
+        }
+        PreparsedDocumentEntry entry = documents.entry(request.query());
+        if (entry.getDocument() == null) {
+            throw RequestRefusal.requestErrors("GRAPHQL_PARSE_FAILED", entry.getErrors());
+        }
+        if (entry.hasErrors()) {
+            throw RequestRefusal.requestErrors("GRAPHQL_VALIDATION_FAILED", entry.getErrors());
+        }
+        OperationDefinition operation = select(entry.getDocument(), request.operationName());
+        allowedOver(transport, operation);
+        withinLimits(entry.getDocument(), operation);
+        variablesFit(operation, request);
+        return new PreparedOperation(request, entry.getDocument(), operation);
+    }
+
+    private static OperationDefinition select(Document document, String name) {
+        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+        if (name == null) {
+            if (operations.size() != 1) {
+                throw RequestRefusal.requestError("GRAPHQL_VALIDATION_FAILED",
+                        "The document has " + operations.size() + " operations: send 'operationName' to choose one.");
+            }
+            return operations.get(0);
+        }
+        return operations.stream().filter(operation -> name.equals(operation.getName())).findFirst()
+                .orElseThrow(() -> RequestRefusal.requestError("GRAPHQL_VALIDATION_FAILED",
+                        "The document has no operation named '" + name + "'."));
+    }
+
+    private static void allowedOver(Transport transport, OperationDefinition operation) {
+        switch (operation.getOperation()) {
+            case QUERY -> {
+            }
+            case MUTATION -> {
+                if (transport == Transport.HTTP_GET) {
+                    throw RequestRefusal.http(405, "METHOD_NOT_ALLOWED", "Mutations are only accepted over POST.");
+                }
+            }
+            case SUBSCRIPTION -> {
+                if (transport != Transport.WEBSOCKET) {
+                    throw RequestRefusal.requestError("BAD_REQUEST", "Subscriptions run over GraphQL over WebSocket"
+                            + " (graphql-transport-ws) on this same path, not over plain HTTP.");
+                }
+            }
+        }
+    }
+
+    private void withinLimits(Document document, OperationDefinition operation) {
+        OperationPlan plan = OperationPlan.of(document, operation);
+        if (plan.siteFields() > limits.maxSiteFields()) {
+            throw RequestRefusal.requestError("QUERY_TOO_EXPENSIVE", "The operation selects " + plan.siteFields()
+                    + " 'site' fields; at most " + limits.maxSiteFields() + " are allowed (GATEWAY_LIMITS_MAX_SITE_FIELDS).");
+        }
+        if (plan.upstreamCalls() > limits.maxUpstreamCalls()) {
+            throw RequestRefusal.requestError("QUERY_TOO_EXPENSIVE", "The operation would make at least "
+                    + plan.upstreamCalls() + " upstream calls; at most " + limits.maxUpstreamCalls()
+                    + " are allowed per operation (GATEWAY_LIMITS_MAX_UPSTREAM_CALLS).");
+        }
+    }
+
+    private void variablesFit(OperationDefinition operation, GraphQLRequest request) {
+        try {
+            ValuesResolver.coerceVariableValues(schemas.get(), operation.getVariableDefinitions(),
+                    RawVariables.of(request.variables()), GraphQLContext.getDefault(), Locale.ROOT);
+        } catch (RuntimeException invalid) {
+            if (invalid instanceof GraphQLError error) {
+                throw RequestRefusal.requestErrors("BAD_USER_INPUT", List.of(error));
+            }
+            throw RequestRefusal.requestError("BAD_USER_INPUT", "The variables do not fit the operation: " + invalid.getMessage());
+        }
+    }
+}

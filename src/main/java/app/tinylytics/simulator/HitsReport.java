@@ -1,0 +1,104 @@
+package app.tinylytics.simulator;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Answers {@code GET /sites/:id/hits}: filtered raw hits, or hits grouped by one dimension. */
+final class HitsReport {
+
+    static final int MAX_PER_PAGE = 1000;
+
+    private static final Map<String, Function<HitRow, String>> GROUPS = new LinkedHashMap<>();
+
+    static {
+        GROUPS.put("path", HitRow::path);
+        GROUPS.put("country", HitRow::country);
+        GROUPS.put("referrer", HitRow::referrer);
+        GROUPS.put("browser_name", HitRow::browserName);
+        GROUPS.put("platform_name", HitRow::platformName);
+        GROUPS.put("source", HitRow::source);
+    }
+
+    /** The validated query of one request. */
+    record Query(ReportPeriod range, String country, String path, String referrer, boolean grouped, String groupBy, Paging paging) {
+    }
+
+    private HitsReport() {
+    }
+
+    /** Validates {@code group_by}; a grouped request without one groups by path (the documented dashboard call). */
+    static String groupBy(boolean grouped, String groupBy) {
+        if (groupBy == null || groupBy.isBlank()) {
+            return grouped ? "path" : null;
+        }
+        if (!GROUPS.containsKey(groupBy)) {
+            throw SimulatorException.badRequest("Invalid group_by: must be one of " + String.join(", ", GROUPS.keySet()));
+        }
+        return groupBy;
+    }
+
+    static Map<String, Object> answer(SiteData data, Query query) {
+        List<HitRow> hits = data.hits().stream()
+                .filter(h -> query.range().contains(h.createdAt()))
+                .filter(h -> query.country() == null || query.country().equals(h.country()))
+                .filter(h -> query.path() == null || query.path().equals(h.path()))
+                .filter(h -> query.referrer() == null
+                        || (h.referrer() != null && h.referrer().toLowerCase().contains(query.referrer().toLowerCase())))
+                .sorted(Comparator.comparing(HitRow::createdAt).thenComparing(HitRow::id).reversed())
+                .toList();
+        Map<String, Object> filters = Json.object(
+                "start_date", query.range().start().toString(),
+                "end_date", query.range().end().toString(),
+                "time_zone", query.range().timeZoneMode(),
+                "country", query.country(),
+                "path", query.path(),
+                "referrer", query.referrer(),
+                "grouped", query.grouped());
+        if (!query.grouped()) {
+            return Json.object(
+                    "hits", query.paging().slice(hits).stream().map(HitRow::toListJson).toList(),
+                    "pagination", query.paging().toJson(hits.size()),
+                    "filters", filters);
+        }
+        filters.put("group_by", query.groupBy());
+        List<Map<String, Object>> rows = group(hits, query.groupBy(), data.site().uniqueTracking());
+        return Json.object(
+                "grouped_hits", query.paging().slice(rows),
+                "pagination", query.paging().toJson(rows.size()),
+                "filters", filters);
+    }
+
+    /** Rows sorted by count (descending), then value; null values (e.g. direct visits) form their own group. */
+    private static List<Map<String, Object>> group(List<HitRow> hits, String groupBy, boolean uniqueTracking) {
+        Function<HitRow, String> key = GROUPS.get(groupBy);
+        Map<String, List<HitRow>> groups = new HashMap<>();
+        for (HitRow hit : hits) {
+            groups.computeIfAbsent(key.apply(hit), k -> new ArrayList<>()).add(hit);
+        }
+        List<Map.Entry<String, List<HitRow>>> sorted = new ArrayList<>(groups.entrySet());
+        sorted.sort(Comparator.<Map.Entry<String, List<HitRow>>>comparingInt(e -> -e.getValue().size())
+                .thenComparing(Map.Entry::getKey, Comparator.nullsLast(Comparator.naturalOrder())));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Map.Entry<String, List<HitRow>> entry : sorted) {
+            if (groupBy.equals("path")) {
+                Map<String, Object> row = Json.object("path", entry.getKey(), "views", entry.getValue().size());
+                if (uniqueTracking) {
+                    Set<String> uniques = new HashSet<>();
+                    entry.getValue().forEach(h -> uniques.add(h.uniqueHash()));
+                    row.put("unique_views", uniques.size());
+                }
+                rows.add(row);
+            } else {
+                rows.add(Json.object(groupBy, entry.getKey(), "hit_count", entry.getValue().size()));
+            }
+        }
+        return rows;
+    }
+}
