@@ -9,17 +9,12 @@ import { serverAudits } from 'graphql-http';
 import { GATEWAY_URL } from './support/env.js';
 
 /**
- * SHOULD audits the gateway fails today (graphql-http 1.23.1), by audit id. The HTTP transport is being
- * reworked to meet them; take an id out of this list once it passes.
+ * SHOULD audits the gateway fails today (graphql-http 1.23.1), by audit id; take an id out of this list once it
+ * passes (the last test says so).
  */
 const SHOULD_AUDITS_FAILING_TODAY = new Map([
     ['47DE', 'answers Accept: */* with application/graphql-response+json instead of application/json'],
     ['80D8', 'answers a request without Accept with application/graphql-response+json instead of application/json'],
-    ['865D', 'document parsing failure with application/graphql-response+json: 200 instead of 4xx'],
-    ['556A', 'document parsing failure with application/graphql-response+json: 200 instead of 400'],
-    ['51FE', 'document validation failure with application/graphql-response+json: 200 instead of 4xx'],
-    ['74FF', 'document validation failure with application/graphql-response+json: 200 instead of 400'],
-    ['86EE', 'variable coercion failure with application/graphql-response+json: 200 instead of 400'],
 ]);
 
 const audits = serverAudits({ url: GATEWAY_URL });
