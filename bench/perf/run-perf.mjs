@@ -290,7 +290,6 @@ function describe(r) {
 }
 
 async function runScenario(scenario, child, port) {
-    const before = await upstreamReads();
     const r = await measure({
         ...request(scenario, port),
         connections: opts.connections,
@@ -298,9 +297,17 @@ async function runScenario(scenario, child, port) {
         durationSec: scenario.fresh ? opts.firstDuration : opts.duration,
         pid: child.pid,
         verify: verifyFor(scenario),
+        // Upstream reads of the measured phase only.
+        around: async () => {
+            const before = await upstreamReads();
+            return async () => {
+                const after = await upstreamReads();
+                return before === null || after === null ? null : after - before;
+            };
+        },
     });
-    const after = await upstreamReads();
-    r.upstreamReads = before === null || after === null ? null : after - before;
+    r.upstreamReads = r.around;
+    delete r.around;
     // A fresh process may answer nothing in a short window: that is its figure (0 req/s), not a failure.
     if ((r.requests === 0 && !scenario.fresh) || r.non2xx > 0 || r.errors > 0 || r.timeouts > 0 || (r.warmup && r.warmup.mismatches > 0)) {
         problems.push(`${scenario.id}: ${r.requests} requests, non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}, warm-up answers failing the check ${r.warmup?.mismatches ?? 0}`);

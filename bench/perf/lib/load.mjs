@@ -45,6 +45,8 @@ function ownTicks() {
  * @param {number} o.durationSec    measured seconds
  * @param {number} o.pid            the target process whose CPU and RSS are read (with its children)
  * @param {function} [o.verify]     body check for the warm-up's answers (mismatches are reported)
+ * @param {function} [o.around]     async () => async () => value: called just before the measured phase, the
+ *                                  function it returns just after; the value is reported as `around`
  * @returns {Promise<object>} requests/s, latency, failures, CPU and RSS of the measured phase
  */
 export async function measure(o) {
@@ -74,6 +76,7 @@ export async function measure(o) {
     };
 
     const load = loadAverage();
+    const afterMeasure = o.around ? await o.around() : null;
     const targetBefore = cpuTicks(o.pid);
     const machineBefore = machineTicks();
     const loaderBefore = ownTicks();
@@ -82,6 +85,7 @@ export async function measure(o) {
     const machineAfter = machineTicks();
     const loaderTicks = ownTicks() - loaderBefore;
     const rss = rssMiB(o.pid);
+    const around = afterMeasure ? await afterMeasure() : null;
 
     const seconds = result.duration;
     const requests = result.requests.total;
@@ -108,6 +112,7 @@ export async function measure(o) {
         otherCores: round(Math.max(0, busyTicks - targetTicks - loaderTicks) / CLK_TCK / seconds, 2),
         rssMiB: Math.round(rss),
         firstAnswerMs: result.firstAnswerMs,
+        around,
         loadAverage: load,
         warmup,
     };
