@@ -7,6 +7,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { differences, normaliseDashboard, normaliseSiteLeaderboard } from './lib/equivalence.mjs';
 import { goodGraphQLAnswer, measure, round } from './lib/load.mjs';
 import { alive, loadAverage } from './lib/proc.mjs';
 
@@ -275,12 +276,37 @@ const verifyFor = (scenario) => (scenario.body ? goodGraphQLAnswer : (body) => t
 
 // ------------------------------------------------------------------ run
 
+/** Whether the gateway's and the peer's documents return the same values (a list of differences per pair). */
+async function equivalence() {
+    const answer = async (scenario, port) => {
+        const r = request(scenario, port);
+        const response = await fetch(r.url, { method: r.method, body: r.body, headers: r.headers, signal: AbortSignal.timeout(30000) });
+        return (await response.json()).data;
+    };
+    const pairs = [
+        ['site-leaderboard', 'site-gateway', 'site-peer', normaliseSiteLeaderboard],
+        ['dashboard', 'dashboard-gateway', 'dashboard-peer', normaliseDashboard],
+    ];
+    const out = {};
+    for (const [name, gatewayId, peerId, normalise] of pairs) {
+        try {
+            const g = normalise(await answer(SCENARIOS.find((x) => x.id === gatewayId), PORTS.gateway));
+            const p = normalise(await answer(SCENARIOS.find((x) => x.id === peerId), PORTS.peer));
+            out[name] = differences(g, p);
+        } catch (e) {
+            out[name] = [`could not compare: ${e.message}`];
+        }
+    }
+    return out;
+}
+
 const startedAt = new Date();
 const loadStart = loadAverage();
 const problems = [];
 const results = {};
 let steadyGateway;
 let steadyPeer;
+let equivalent = null;
 
 function describe(r) {
     const upstream = r.upstreamReads === null ? 'n/a' : r.upstreamReads;
@@ -341,6 +367,13 @@ async function main() {
     if (steadyGateway) ready.gatewayMs = Math.round(await waitReady(steadyGateway, `http://127.0.0.1:${PORTS.gateway}/q/health/ready`));
     if (steadyPeer) ready.peerMs = Math.round(await waitReady(steadyPeer, `http://127.0.0.1:${PORTS.peer}/readiness`));
     console.log(`run-perf: ready (gateway ${ready.gatewayMs ?? '-'} ms, peer ${ready.peerMs ?? '-'} ms after start, the peer's including composition)`);
+
+    if (steadyGateway && steadyPeer) {
+        equivalent = await equivalence();
+        for (const [name, diffs] of Object.entries(equivalent)) {
+            console.log(`run-perf: ${name}, gateway vs peer: ${diffs.length === 0 ? 'the same values' : `DIFFERENT: ${diffs.slice(0, 5).join('; ')}`}`);
+        }
+    }
 
     for (const scenario of SCENARIOS) {
         if (!wanted(scenario.id)) continue;
@@ -527,6 +560,7 @@ function buildReport(ready, jfr) {
         readyMs: ready,
         scenarios: Object.fromEntries(SCENARIOS.filter((sc) => results[sc.id]).map((sc) => [sc.id, { label: sc.label, ...results[sc.id] }])),
         goals,
+        equivalence: equivalent,
         jfr,
         problems,
     };
@@ -574,6 +608,11 @@ function markdown(report) {
         void id;
     }
     out.push('', 'The documents are in `bench/perf/documents/` (the peer\'s are the same reads and leaf values in the shape Mesh generates).');
+    if (report.equivalence) {
+        for (const [name, diffs] of Object.entries(report.equivalence)) {
+            out.push(`Answers to the ${name} documents, gateway vs peer, brought to one shape: ${diffs.length === 0 ? 'the same values' : `different at ${diffs.slice(0, 10).join('; ')}`}.`);
+        }
+    }
     if (report.jfr) out.push('', `JFR: ${report.jfr.file}, summary in ${report.jfr.summary} (under recording: ${report.jfr.rps} req/s).`);
     if (report.problems.length > 0) out.push('', '## Problems', '', ...report.problems.map((p) => `- ${p}`));
     return out.join('\n') + '\n';
