@@ -8,7 +8,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { differences, normaliseDashboard, normaliseSiteLeaderboard } from './lib/equivalence.mjs';
-import { goodGraphQLAnswer, measure, round } from './lib/load.mjs';
+import { goodGraphQLAnswer, measure, measureRound, round, summarise, warmUp } from './lib/load.mjs';
 import { alive, loadAverage } from './lib/proc.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -21,6 +21,7 @@ const USAGE = `usage: bench/perf/run-perf [--smoke] [options]
   --smoke                 a few seconds per phase (about a minute in all); results under bench/.work/perf/
   --connections N         concurrent connections (32)
   --warmup S --duration S warm-up and measured seconds of each steady scenario (20, 15)
+  --rounds N              the measured seconds of the steady scenarios are cut into N rounds taken in turn (3; smoke 1)
   --first-warmup S --first-duration S   the same after a fresh start (2, 10)
   --jvm-opts "..."        the gateway's JVM options (default: $GATEWAY_JVM_OPTS, else none: what the project ships)
   --upstream URL          use this Tinylytics API base URL instead of starting the simulator jar
@@ -55,10 +56,11 @@ function parseArgs(argv) {
     return {
         smoke,
         connections: num('connections', 32, 32),
-        warmup: num('warmup', 20, 2),
-        duration: num('duration', 15, 3),
+        warmup: num('warmup', 20, 1),
+        duration: num('duration', 15, 2),
         firstWarmup: num('first-warmup', 2, 1),
         firstDuration: num('first-duration', 10, 2),
+        rounds: num('rounds', 3, 1),
         jvmOpts: (o['jvm-opts'] ?? process.env.GATEWAY_JVM_OPTS ?? '').trim(),
         upstream: o.upstream || null,
         key: o.key || 'tly-ro-demo-alice-read',
@@ -309,36 +311,92 @@ let steadyPeer;
 let equivalent = null;
 
 function describe(r) {
-    const upstream = r.upstreamReads === null ? 'n/a' : r.upstreamReads;
+    const upstream = r.upstreamReads ?? 'n/a';
     return `${r.rps} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, non-2xx ${r.non2xx}, errors ${r.errors + r.timeouts}, ` +
         `CPU ${r.cpuMsPerRequest} ms/req (${r.targetCores} cores), RSS ${r.rssMiB} MiB, upstream reads ${upstream}, ` +
         `others ${r.otherCores} cores, load ${r.loadAverage}`;
 }
 
-async function runScenario(scenario, child, port) {
-    const r = await measure({
-        ...request(scenario, port),
-        connections: opts.connections,
-        warmupSec: scenario.fresh ? opts.firstWarmup : opts.warmup,
-        durationSec: scenario.fresh ? opts.firstDuration : opts.duration,
-        pid: child.pid,
-        verify: verifyFor(scenario),
-        // Upstream reads of the measured phase only.
-        around: async () => {
-            const before = await upstreamReads();
-            return async () => {
-                const after = await upstreamReads();
-                return before === null || after === null ? null : after - before;
-            };
-        },
-    });
-    r.upstreamReads = r.around;
-    delete r.around;
-    // A fresh process may answer nothing in a short window: that is its figure (0 req/s), not a failure.
+/** Upstream reads of one measured phase (null when the upstream has no metrics). */
+async function countUpstreamReads() {
+    const before = await upstreamReads();
+    return async () => {
+        const after = await upstreamReads();
+        return before === null || after === null ? null : after - before;
+    };
+}
+
+/** Failed requests and failed checks make the run fail; a fresh process answering nothing in a short window does not. */
+function judge(scenario, r) {
     if ((r.requests === 0 && !scenario.fresh) || r.non2xx > 0 || r.errors > 0 || r.timeouts > 0 || (r.warmup && r.warmup.mismatches > 0)) {
         problems.push(`${scenario.id}: ${r.requests} requests, non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}, warm-up answers failing the check ${r.warmup?.mismatches ?? 0}`);
     }
+    if (!r.check.ok) problems.push(`${scenario.id}: check request answered ${r.check.status}: ${r.check.sample}`);
+}
+
+function finish(r) {
+    r.upstreamReads = r.around;
+    delete r.around;
     return r;
+}
+
+/**
+ * The steady scenarios: each is checked and warmed up in turn, then the measured time is cut into rounds
+ * that go round the scenarios, so that a burst of other work on the machine lands on all of them alike.
+ */
+async function runSteady(scenarios) {
+    const plan = scenarios.map((scenario) => ({
+        scenario,
+        child: scenario.target === 'gateway' ? steadyGateway : steadyPeer,
+        port: scenario.target === 'gateway' ? PORTS.gateway : PORTS.peer,
+        rounds: [],
+    }));
+    for (const p of plan) {
+        p.check = await check(p.scenario, p.port);
+        p.warmup = await warmUp({ ...request(p.scenario, p.port), connections: opts.connections, seconds: opts.warmup, verify: verifyFor(p.scenario) });
+        console.log(`  warmed up: ${p.scenario.label} (${p.warmup.rps} req/s)`);
+    }
+    for (let round = 0; round < opts.rounds; round++) {
+        for (const p of plan) {
+            p.rounds.push(await measureRound({
+                ...request(p.scenario, p.port),
+                connections: opts.connections,
+                seconds: opts.duration / opts.rounds,
+                pid: p.child.pid,
+                around: countUpstreamReads,
+            }));
+        }
+    }
+    for (const p of plan) {
+        const r = finish({ ...summarise(p.rounds, opts.connections), warmupSec: opts.warmup, warmup: p.warmup, check: p.check });
+        results[p.scenario.id] = r;
+        judge(p.scenario, r);
+        if (!alive(p.child.pid)) problems.push(`${p.scenario.id}: the ${p.scenario.target} died`);
+        console.log(`  ${p.scenario.label.padEnd(54)} ${describe(r)}`);
+    }
+}
+
+/** A fresh process, measured from the moment it is ready (the check comes after, so it cannot warm anything). */
+async function runFresh(scenario) {
+    const port = scenario.target === 'gateway' ? PORTS.freshGateway : PORTS.freshPeer;
+    const child = scenario.target === 'gateway' ? startGateway('fresh-gateway', port) : startPeer('fresh-peer', port);
+    const readyMs = await waitReady(child, `http://127.0.0.1:${port}${scenario.target === 'gateway' ? '/q/health/ready' : '/readiness'}`);
+    const r = finish(await measure({
+        ...request(scenario, port),
+        connections: opts.connections,
+        warmupSec: opts.firstWarmup,
+        durationSec: opts.firstDuration,
+        pid: child.pid,
+        verify: verifyFor(scenario),
+        around: countUpstreamReads,
+    }));
+    r.readyMs = Math.round(readyMs);
+    r.firstAnswerAfterReadyMs = r.warmup?.firstAnswerMs ?? r.firstAnswerMs;
+    r.check = await check(scenario, port);
+    results[scenario.id] = r;
+    judge(scenario, r);
+    await stop(child);
+    console.log(`  ${scenario.label.padEnd(54)} ${describe(r)}, ready after ${r.readyMs} ms, first answer ${r.firstAnswerAfterReadyMs} ms after ready`);
 }
 
 async function main() {
@@ -346,7 +404,7 @@ async function main() {
     for (const port of Object.values(PORTS)) {
         if (!(await portFree(port))) fail(`port ${port} is in use; free it or pass --port-base`);
     }
-    console.log(`run-perf: ${opts.smoke ? 'SMOKE' : 'full'} run, ${opts.connections} connections, warm-up ${opts.warmup} s + ${opts.duration} s per scenario; ` +
+    console.log(`run-perf: ${opts.smoke ? 'SMOKE' : 'full'} run, ${opts.connections} connections, warm-up ${opts.warmup} s + ${opts.duration} s in ${opts.rounds} round(s) per scenario; ` +
         `gateway JVM options: ${opts.jvmOpts || '(none)'}; load average ${loadStart}`);
 
     let simulator = null;
@@ -375,35 +433,8 @@ async function main() {
         }
     }
 
-    for (const scenario of SCENARIOS) {
-        if (!wanted(scenario.id)) continue;
-        let child;
-        let port;
-        if (scenario.fresh) {
-            port = scenario.target === 'gateway' ? PORTS.freshGateway : PORTS.freshPeer;
-            child = scenario.target === 'gateway' ? startGateway(`fresh-gateway`, port) : startPeer(`fresh-peer`, port);
-            const readyUrl = scenario.target === 'gateway' ? `http://127.0.0.1:${port}/q/health/ready` : `http://127.0.0.1:${port}/readiness`;
-            const readyMs = await waitReady(child, readyUrl);
-            // Measured from the first moment it is ready: the check comes after, so it cannot warm anything.
-            const r = await runScenario(scenario, child, port);
-            r.readyMs = Math.round(readyMs);
-            r.firstAnswerAfterReadyMs = r.warmup?.firstAnswerMs ?? r.firstAnswerMs;
-            r.check = await check(scenario, port);
-            results[scenario.id] = r;
-            await stop(child);
-        } else {
-            child = scenario.target === 'gateway' ? steadyGateway : steadyPeer;
-            port = scenario.target === 'gateway' ? PORTS.gateway : PORTS.peer;
-            const checked = await check(scenario, port);
-            const r = await runScenario(scenario, child, port);
-            r.check = checked;
-            results[scenario.id] = r;
-        }
-        const r = results[scenario.id];
-        if (!r.check.ok) problems.push(`${scenario.id}: check request answered ${r.check.status}: ${r.check.sample}`);
-        if (!alive(child.pid) && !scenario.fresh) problems.push(`${scenario.id}: the ${scenario.target} died`);
-        console.log(`  ${scenario.label.padEnd(54)} ${describe(r)}${r.readyMs ? `, ready after ${r.readyMs} ms, first answer ${r.firstAnswerAfterReadyMs} ms after ready` : ''}`);
-    }
+    await runSteady(SCENARIOS.filter((x) => !x.fresh && wanted(x.id)));
+    for (const scenario of SCENARIOS.filter((x) => x.fresh && wanted(x.id))) await runFresh(scenario);
 
     let jfr = null;
     if (opts.jfr > 0 && steadyGateway) jfr = await recordJfr();
@@ -550,6 +581,7 @@ function buildReport(ready, jfr) {
             connections: opts.connections,
             warmupSec: opts.warmup,
             durationSec: opts.duration,
+            rounds: opts.rounds,
             firstWarmupSec: opts.firstWarmup,
             firstDurationSec: opts.firstDuration,
             gatewayJvmOptions: opts.jvmOpts || '',
@@ -586,7 +618,8 @@ function markdown(report) {
             `Load average (1/5/15 min) at the start: ${report.loadAverage.start}; at the end: ${report.loadAverage.end}` +
             `${Number(report.loadAverage.start.split(' ')[0]) > m.cpus || Number(report.loadAverage.end.split(' ')[0]) > m.cpus ? ' (above the CPU count: other work shared the cores, absolute figures are noisy; ratios within the run less so)' : ''}.`,
         '',
-        `Settings: ${report.settings.connections} connections, ${report.settings.warmupSec} s warm-up then ${report.settings.durationSec} s measured per scenario ` +
+        `Settings: ${report.settings.connections} connections, ${report.settings.warmupSec} s warm-up then ${report.settings.durationSec} s measured per scenario, ` +
+            `in ${report.settings.rounds} round(s) taken in turn across the steady scenarios after all the warm-ups ` +
             `(fresh starts: ${report.settings.firstWarmupSec} s + ${report.settings.firstDurationSec} s from ready); gateway JVM options: ` +
             `${report.settings.gatewayJvmOptions ? `\`${report.settings.gatewayJvmOptions}\`` : 'none (what the project ships; default heap)'}; upstream: ${report.settings.upstream}; ` +
             `peer: ${report.settings.peer}; load driver: ${report.settings.loadDriver}.`,
@@ -600,11 +633,11 @@ function markdown(report) {
         'CPU is the target process\'s utime + stime (with its children) during the measured phase only; RSS is its VmRSS at the end of it. ' +
             '"Others" is the CPU the rest of the machine used meanwhile (not the target, not the load driver): the noise.',
         '',
-        '| scenario | req/s | p50 ms | p99 ms | non-2xx / errors | CPU s | CPU ms/request | target cores | RSS MiB | upstream reads | load driver cores | others cores | load average |',
-        '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+        '| scenario | req/s | req/s per round | p50 ms | p99 ms | non-2xx / errors | CPU s | CPU ms/request | target cores | RSS MiB | upstream reads | load driver cores | others cores | load average |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ];
     for (const [id, r] of Object.entries(report.scenarios)) {
-        out.push(`| ${r.label}${r.readyMs ? ` (ready ${r.readyMs} ms after start, first answer ${r.firstAnswerAfterReadyMs} ms after ready)` : ''} | ${r.rps} | ${r.p50Ms} | ${r.p99Ms} | ${r.non2xx} / ${r.errors + r.timeouts} | ${r.cpuSeconds} | ${r.cpuMsPerRequest} | ${r.targetCores} | ${r.rssMiB} | ${r.upstreamReads ?? 'n/a'} | ${r.loaderCores} | ${r.otherCores} | ${r.loadAverage} |`);
+        out.push(`| ${r.label}${r.readyMs ? ` (ready ${r.readyMs} ms after start, first answer ${r.firstAnswerAfterReadyMs} ms after ready)` : ''} | ${r.rps} | ${r.roundsRps.join(', ')} | ${r.p50Ms} | ${r.p99Ms} | ${r.non2xx} / ${r.errors + r.timeouts} | ${r.cpuSeconds} | ${r.cpuMsPerRequest} | ${r.targetCores} | ${r.rssMiB} | ${r.upstreamReads ?? 'n/a'} | ${r.loaderCores} | ${r.otherCores} | ${r.loadAverage} |`);
         void id;
     }
     out.push('', 'The documents are in `bench/perf/documents/` (the peer\'s are the same reads and leaf values in the shape Mesh generates).');

@@ -32,37 +32,44 @@ function ownTicks() {
     return ((usage.user + usage.system) / 1e6) * CLK_TCK;
 }
 
-/**
- * Closed-loop load on one target.
- *
- * @param {object} o
- * @param {string} o.url            target URL
- * @param {string} [o.method]       POST when a body is given, GET otherwise
- * @param {string} [o.body]         request body
- * @param {object} [o.headers]      request headers
- * @param {number} o.connections    concurrent connections (autocannon's closed loop: one request in flight each)
- * @param {number} o.warmupSec      warm-up seconds (not measured; its answers are checked with o.verify)
- * @param {number} o.durationSec    measured seconds
- * @param {number} o.pid            the target process whose CPU and RSS are read (with its children)
- * @param {function} [o.verify]     body check for the warm-up's answers (mismatches are reported)
- * @param {function} [o.around]     async () => async () => value: called just before the measured phase, the
- *                                  function it returns just after; the value is reported as `around`
- * @returns {Promise<object>} requests/s, latency, failures, CPU and RSS of the measured phase
- */
-export async function measure(o) {
-    const base = {
+function target(o) {
+    return {
         url: o.url,
         method: o.method || (o.body ? 'POST' : 'GET'),
         body: o.body,
         headers: o.headers || {},
         connections: o.connections,
     };
-    let warmup = null;
-    if (o.warmupSec > 0) {
-        const w = await runAutocannon({ ...base, duration: o.warmupSec, verifyBody: o.verify });
-        warmup = { requests: w.requests.total, rps: round(w.requests.total / w.duration, 1), non2xx: w.non2xx, errors: w.errors + w.timeouts, mismatches: w.mismatches || 0, firstAnswerMs: w.firstAnswerMs };
-    }
+}
 
+/**
+ * Warm-up: load that is not measured; its answers are checked with o.verify (mismatches are reported).
+ *
+ * @param {object} o  url, method, body, headers, connections, seconds, verify
+ */
+export async function warmUp(o) {
+    const w = await runAutocannon({ ...target(o), duration: o.seconds, verifyBody: o.verify });
+    return {
+        seconds: o.seconds,
+        requests: w.requests.total,
+        rps: round(w.requests.total / w.duration, 1),
+        non2xx: w.non2xx,
+        errors: w.errors + w.timeouts,
+        mismatches: w.mismatches || 0,
+        firstAnswerMs: w.firstAnswerMs,
+    };
+}
+
+/**
+ * One measured phase of closed-loop load (autocannon: one request in flight per connection), with the
+ * target process's CPU ticks (and its children's) read just before and after, and its RSS at the end.
+ * Raw figures: summarise() turns one or more rounds into the reported ones.
+ *
+ * @param {object} o  url, method, body, headers, connections, seconds, pid (the target process), and
+ *                    optionally around: async () => async () => value, called just before the phase; the
+ *                    function it returns is called just after and its value is kept as `around`
+ */
+export async function measureRound(o) {
     // Latencies with sub-millisecond resolution (autocannon's own histogram keeps whole milliseconds).
     let latencies = new Float64Array(1 << 16);
     let count = 0;
@@ -74,48 +81,80 @@ export async function measure(o) {
         }
         latencies[count++] = responseTime;
     };
-
     const load = loadAverage();
     const afterMeasure = o.around ? await o.around() : null;
     const targetBefore = cpuTicks(o.pid);
     const machineBefore = machineTicks();
     const loaderBefore = ownTicks();
-    const result = await runAutocannon({ ...base, duration: o.durationSec }, record);
+    const result = await runAutocannon({ ...target(o), duration: o.seconds }, record);
     const targetTicks = cpuTicks(o.pid) - targetBefore;
     const machineAfter = machineTicks();
     const loaderTicks = ownTicks() - loaderBefore;
     const rss = rssMiB(o.pid);
-    const around = afterMeasure ? await afterMeasure() : null;
-
-    const seconds = result.duration;
-    const requests = result.requests.total;
-    const sorted = latencies.subarray(0, count).sort();
-    const busyTicks = machineAfter.busy - machineBefore.busy;
-    const cpuSeconds = targetTicks / CLK_TCK;
     return {
-        connections: o.connections,
-        warmupSec: o.warmupSec,
+        seconds: result.duration,
+        requests: result.requests.total,
+        latencies: latencies.subarray(0, count),
+        non2xx: result.non2xx,
+        errors: result.errors,
+        timeouts: result.timeouts,
+        targetTicks,
+        loaderTicks,
+        busyTicks: machineAfter.busy - machineBefore.busy,
+        rss,
+        firstAnswerMs: result.firstAnswerMs,
+        around: afterMeasure ? await afterMeasure() : null,
+        loadAverage: load,
+    };
+}
+
+/** The reported figures of one or more measured rounds of the same scenario (sums, merged latencies, last RSS). */
+export function summarise(rounds, connections) {
+    const sum = (key) => rounds.reduce((a, r) => a + r[key], 0);
+    const seconds = sum('seconds');
+    const requests = sum('requests');
+    const targetTicks = sum('targetTicks');
+    const merged = new Float64Array(rounds.reduce((a, r) => a + r.latencies.length, 0));
+    let at = 0;
+    for (const r of rounds) {
+        merged.set(r.latencies, at);
+        at += r.latencies.length;
+    }
+    const sorted = merged.sort();
+    const cpuSeconds = targetTicks / CLK_TCK;
+    const arounds = rounds.map((r) => r.around);
+    return {
+        connections,
+        rounds: rounds.length,
         durationSec: round(seconds, 2),
         requests,
         rps: round(requests / seconds, 1),
         p50Ms: round(percentile(sorted, 50), 2),
         p99Ms: round(percentile(sorted, 99), 2),
-        maxMs: round(count ? sorted[count - 1] : 0, 2),
-        non2xx: result.non2xx,
-        errors: result.errors,
-        timeouts: result.timeouts,
+        maxMs: round(sorted.length ? sorted[sorted.length - 1] : 0, 2),
+        non2xx: sum('non2xx'),
+        errors: sum('errors'),
+        timeouts: sum('timeouts'),
         cpuSeconds: round(cpuSeconds, 2),
         cpuMsPerRequest: requests > 0 ? round((cpuSeconds * 1000) / requests, 4) : null,
         // Cores the target kept busy on average; the load driver's and everyone else's, for judging noise.
         targetCores: round(cpuSeconds / seconds, 2),
-        loaderCores: round(loaderTicks / CLK_TCK / seconds, 2),
-        otherCores: round(Math.max(0, busyTicks - targetTicks - loaderTicks) / CLK_TCK / seconds, 2),
-        rssMiB: Math.round(rss),
-        firstAnswerMs: result.firstAnswerMs,
-        around,
-        loadAverage: load,
-        warmup,
+        loaderCores: round(sum('loaderTicks') / CLK_TCK / seconds, 2),
+        otherCores: round(Math.max(0, sum('busyTicks') - targetTicks - sum('loaderTicks')) / CLK_TCK / seconds, 2),
+        rssMiB: Math.round(rounds[rounds.length - 1].rss),
+        firstAnswerMs: rounds[0].firstAnswerMs,
+        around: arounds.includes(null) ? null : arounds.reduce((a, b) => a + b, 0),
+        // Requests per second of each round: how steady the figure was.
+        roundsRps: rounds.map((r) => round(r.requests / r.seconds, 1)),
+        loadAverage: rounds[0].loadAverage,
     };
+}
+
+/** Warm-up then one measured phase (o.warmupSec, o.durationSec; see warmUp and measureRound). */
+export async function measure(o) {
+    const warmup = o.warmupSec > 0 ? await warmUp({ ...o, seconds: o.warmupSec }) : null;
+    const result = summarise([await measureRound({ ...o, seconds: o.durationSec })], o.connections);
+    return { ...result, warmupSec: o.warmupSec, warmup };
 }
 
 export function round(value, digits) {
