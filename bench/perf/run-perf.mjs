@@ -206,6 +206,8 @@ const HIGH = '100000000';
 
 function startGateway(name, port) {
     const jvm = opts.jvmOpts ? opts.jvmOpts.split(/\s+/) : [];
+    // Deeper stacks for the recording (JFR's default of 64 frames cuts GraphQL's deep async stacks).
+    if (opts.jfr > 0 && name === 'gateway') jvm.push('-XX:FlightRecorderOptions=stackdepth=512');
     return start(name, 'java', [...jvm, '-jar', opts.jar], {
         QUARKUS_HTTP_HOST: '127.0.0.1',
         QUARKUS_HTTP_PORT: String(port),
@@ -458,52 +460,148 @@ async function main() {
 
 async function recordJfr() {
     const file = join(WORK, 'dashboard.jfr');
-    const scenario = SCENARIOS.find((s) => s.id === 'dashboard-gateway');
+    const scenario = SCENARIOS.find((x) => x.id === 'dashboard-gateway');
     console.log(`run-perf: JFR, ${opts.jfr} s of the cached dashboard on the gateway -> ${relative(ROOT, file)}`);
     execFileSync('jcmd', [String(steadyGateway.pid), 'JFR.start', 'name=perf', 'settings=profile', `filename=${file}`], { stdio: 'ignore' });
     const r = await measure({ ...request(scenario, PORTS.gateway), connections: opts.connections, warmupSec: 0, durationSec: opts.jfr, pid: steadyGateway.pid });
     execFileSync('jcmd', [String(steadyGateway.pid), 'JFR.stop', 'name=perf'], { stdio: 'ignore' });
-    const summary = summariseJfr(file);
+    const summary = summariseJfr(file, r.requests);
     writeFileSync(`${opts.out}-jfr.txt`, `${summary.text}\n`);
     console.log(`  under JFR: ${describe(r)}`);
-    return { file: relative(ROOT, file), rps: r.rps, cpuMsPerRequest: r.cpuMsPerRequest, summary: relative(ROOT, `${opts.out}-jfr.txt`), topSelf: summary.topSelf };
+    return {
+        file: relative(ROOT, file),
+        rps: r.rps,
+        cpuMsPerRequest: r.cpuMsPerRequest,
+        allocatedKiBPerRequest: summary.allocatedKiBPerRequest,
+        summary: relative(ROOT, `${opts.out}-jfr.txt`),
+        topSelf: summary.topSelf,
+        byPart: summary.byPart,
+    };
 }
 
-/** Top frames of jdk.ExecutionSample (self) and the application's own frames (inclusive), from `jfr print`. */
-function summariseJfr(file) {
-    const printed = execFileSync('jfr', ['print', '--events', 'jdk.ExecutionSample', '--stack-depth', '64', file], { encoding: 'utf8', maxBuffer: 1 << 30 });
+/**
+ * Where a sample's CPU goes: the innermost frame (walking out from the top of the stack) that matches one of
+ * these prefixes names its part. graphql-java's parts are told apart by who asked: SmallRye, or the request guard.
+ */
+const PARTS = [
+    ['graphql.parser.', 'parsing the document'],
+    ['graphql.org.antlr.', 'parsing the document'],
+    ['graphql.validation.', 'validating the document'],
+    ['graphql.analysis.', 'analysing the query (depth, complexity, traversals)'],
+    ['graphql.normalized.', 'analysing the query (depth, complexity, traversals)'],
+    ['io.smallrye.graphql.execution.context.', 'SmallRye context (selected fields, arguments)'],
+    ['com.fasterxml.jackson.', 'JSON (Jackson)'],
+    ['org.eclipse.parsson.', 'JSON (Jakarta JSON: SmallRye request and response)'],
+    ['jakarta.json.', 'JSON (Jakarta JSON: SmallRye request and response)'],
+    ['io.vertx.core.json.', 'JSON (Vert.x)'],
+    ['org.jboss.logmanager.', 'logging'],
+    ['org.jboss.logging.', 'logging'],
+    ['io.micrometer.', 'metrics'],
+    ['io.quarkus.micrometer.', 'metrics'],
+    ['app.tinylytics.', 'gateway code (app.tinylytics)'],
+    ['graphql.execution.', 'graphql-java execution engine'],
+    ['graphql.schema.', 'graphql-java schema and selection sets'],
+    ['graphql.util.', 'graphql-java tree traversals'],
+    ['graphql.language.', 'graphql-java document nodes'],
+    ['graphql.', 'graphql-java, other'],
+    ['io.smallrye.graphql.', 'SmallRye GraphQL, other'],
+    ['io.smallrye.context.', 'context propagation'],
+    ['io.smallrye.mutiny.', 'Mutiny'],
+    ['io.quarkus.arc.', 'CDI (ArC)'],
+    ['io.vertx.', 'HTTP server (Vert.x, Netty)'],
+    ['io.netty.', 'HTTP server (Vert.x, Netty)'],
+];
+const GUARD = 'app.tinylytics.gateway.security.GraphQLRequestGuard';
+const GRAPHQL_HANDLER = 'io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler.handle';
+
+function partOf(frames) {
+    for (let i = 0; i < frames.length; i++) {
+        const match = PARTS.find(([prefix]) => frames[i].startsWith(prefix));
+        if (!match) continue;
+        let part = match[1];
+        if (match[0].startsWith('graphql.')) {
+            // Inner to SmallRye's handler it is the engine's own; otherwise the request guard's, which runs first.
+            const handler = frames.findIndex((f) => f.startsWith(GRAPHQL_HANDLER));
+            const guard = frames.findIndex((f) => f.startsWith(GUARD));
+            part += handler >= 0 && handler > i ? ', by graphql-java for SmallRye' : guard >= 0 ? ', by GraphQLRequestGuard' : '';
+        }
+        return part;
+    }
+    return 'other (JDK, GC-related, unattributed)';
+}
+
+/**
+ * From the recording: where the CPU goes by part (each sample counted once), the top frames (self), the
+ * gateway's own frames (inclusive, only inner to SmallRye's handler: the request guard calls the rest of the
+ * route, so its frames are under everything), and the heap allocated per request (jdk.GCHeapSummary).
+ */
+function summariseJfr(file, requests) {
+    const printed = execFileSync('jfr', ['print', '--events', 'jdk.ExecutionSample', '--stack-depth', '512', file], { encoding: 'utf8', maxBuffer: 1 << 30 });
     const self = new Map();
-    const inclusive = new Map();
+    const parts = new Map();
+    const app = new Map();
     let samples = 0;
+    let truncated = 0;
+    const add = (map, key) => map.set(key, (map.get(key) || 0) + 1);
     for (const block of printed.split('jdk.ExecutionSample {').slice(1)) {
         const stack = block.split('stackTrace = [')[1];
         if (!stack) continue;
-        const frames = stack.split('\n').map((l) => l.trim()).filter((l) => l && l !== ']' && l !== '}' && l !== '...')
-            .map((l) => l.replace(/\s+line:.*$/, ''));
+        const lines = stack.split('\n').map((l) => l.trim()).filter((l) => l && l !== ']' && l !== '}');
+        if (lines[lines.length - 1] === '...') truncated++;
+        const frames = lines.filter((l) => l !== '...').map((l) => l.replace(/\s+line:.*$/, ''));
         if (frames.length === 0) continue;
         samples++;
-        self.set(frames[0], (self.get(frames[0]) || 0) + 1);
-        for (const frame of new Set(frames)) {
-            if (frame.startsWith('app.tinylytics.')) inclusive.set(frame, (inclusive.get(frame) || 0) + 1);
+        add(self, frames[0]);
+        add(parts, partOf(frames));
+        const handler = frames.findIndex((f) => f.startsWith(GRAPHQL_HANDLER));
+        for (const frame of new Set(frames.slice(0, handler >= 0 ? handler : frames.length))) {
+            if (frame.startsWith('app.tinylytics.')) add(app, frame);
         }
     }
     const top = (map, n) => [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, n)
         .map(([frame, count]) => ({ frame, samples: count, percent: round((100 * count) / samples, 1) }));
+    const print = (list) => list.map((t) => `  ${String(t.percent).padStart(5)} %  ${String(t.samples).padStart(6)}  ${t.frame}`);
     const topSelf = top(self, 20);
-    const topApp = top(inclusive, 20);
-    const lines = [`${samples} execution samples (jdk.ExecutionSample, settings=profile) from ${relative(ROOT, file)}`, '', 'Top 20 frames (self):'];
-    for (const t of topSelf) lines.push(`  ${String(t.percent).padStart(5)} %  ${String(t.samples).padStart(6)}  ${t.frame}`);
-    lines.push('', 'Top 20 app.tinylytics frames (inclusive: on the stack):');
-    for (const t of topApp) lines.push(`  ${String(t.percent).padStart(5)} %  ${String(t.samples).padStart(6)}  ${t.frame}`);
+    const byPart = top(parts, 30);
+    const allocated = heapAllocated(file);
+    const allocatedKiBPerRequest = allocated && requests ? Math.round(allocated / 1024 / requests) : null;
+    const lines = [
+        `${samples} execution samples (jdk.ExecutionSample, settings=profile) from ${relative(ROOT, file)}` +
+            (truncated ? `; ${truncated} stacks cut at the recording's stack depth` : ''),
+        `Heap allocated during the recording: ${allocated ? Math.round(allocated / 2 ** 20) : '?'} MiB for ${requests} requests` +
+            ` = ${allocatedKiBPerRequest ?? '?'} KiB per cached dashboard (growth between GCs, jdk.GCHeapSummary)`,
+        '', 'Where the samples go (the innermost frame of a known part names the part):', ...print(byPart),
+        '', 'Top 20 frames (self):', ...print(topSelf),
+        '', 'Top 20 app.tinylytics frames (inclusive, inner to SmallRye\'s handler):', ...print(top(app, 20)),
+    ];
     const jfr25 = '/usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr';
     if (existsSync(jfr25)) {
-        try {
-            lines.push('', `${jfr25} view --width 160 hot-methods:`, execFileSync(jfr25, ['view', '--width', '160', 'hot-methods', file], { encoding: 'utf8' }));
-        } catch (e) {
-            lines.push('', `jfr view hot-methods failed: ${e.message}`);
+        for (const view of ['hot-methods', 'thread-cpu-load', 'gc']) {
+            try {
+                lines.push('', `jfr view ${view} (Temurin 25's jfr):`, execFileSync(jfr25, ['view', '--width', '160', view, file], { encoding: 'utf8' }).trimEnd());
+            } catch (e) {
+                lines.push('', `jfr view ${view} failed: ${e.message}`);
+            }
         }
     }
-    return { text: lines.join('\n'), topSelf };
+    return { text: lines.join('\n'), topSelf, byPart, allocatedKiBPerRequest };
+}
+
+/** Bytes allocated between the GCs of a recording: heap used before each GC minus after the previous one. */
+function heapAllocated(file) {
+    try {
+        const json = JSON.parse(execFileSync('jfr', ['print', '--json', '--events', 'jdk.GCHeapSummary', file], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+        const events = json.recording.events.map((e) => e.values).sort((a, b) => a.gcId - b.gcId || (a.when === 'Before GC' ? -1 : 1));
+        let total = 0;
+        let lastAfter = null;
+        for (const e of events) {
+            if (e.when === 'Before GC' && lastAfter !== null) total += e.heapUsed - lastAfter;
+            if (e.when === 'After GC') lastAfter = e.heapUsed;
+        }
+        return total || null;
+    } catch {
+        return null;
+    }
 }
 
 // ------------------------------------------------------------------ report
@@ -585,6 +683,7 @@ function buildReport(ready, jfr) {
             firstWarmupSec: opts.firstWarmup,
             firstDurationSec: opts.firstDuration,
             gatewayJvmOptions: opts.jvmOpts || '',
+            jfr: opts.jfr > 0 ? `${opts.jfr} s after the scenarios; the steady gateway also had -XX:FlightRecorderOptions=stackdepth=512` : 'no',
             upstream: opts.upstream ? UPSTREAM : `simulator jar on 127.0.0.1:${PORTS.simulator} (0 ms latency)`,
             peer: `${Object.entries(peerPackage.dependencies).map(([n, v]) => `${n} ${v}`).join(', ')}; fork ${opts.peerFork}; response cache in memory, per Authorization header, TTL 60 s`,
             loadDriver: 'autocannon 9 (programmatic, one Node process on the same cores)',
@@ -652,7 +751,11 @@ function markdown(report) {
             out.push(`Answers to the ${name} documents, gateway vs peer, brought to one shape: ${diffs.length === 0 ? 'the same values' : `different at ${diffs.slice(0, 10).join('; ')}`}.`);
         }
     }
-    if (report.jfr) out.push('', `JFR: ${report.jfr.file}, summary in ${report.jfr.summary} (under recording: ${report.jfr.rps} req/s).`);
+    if (report.jfr) {
+        out.push('', `JFR: ${report.jfr.file}, summary in ${report.jfr.summary} (under recording: ${report.jfr.rps} req/s, ` +
+            `${report.jfr.allocatedKiBPerRequest ?? '?'} KiB allocated per cached dashboard). Where the gateway's CPU samples go:`, '');
+        for (const t of report.jfr.byPart) out.push(`    ${String(t.percent).padStart(5)} %  ${t.frame}`);
+    }
     if (report.problems.length > 0) out.push('', '## Problems', '', ...report.problems.map((p) => `- ${p}`));
     return out.join('\n') + '\n';
 }
