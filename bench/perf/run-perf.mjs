@@ -409,9 +409,8 @@ async function main() {
     console.log(`run-perf: ${opts.smoke ? 'SMOKE' : 'full'} run, ${opts.connections} connections, warm-up ${opts.warmup} s + ${opts.duration} s in ${opts.rounds} round(s) per scenario; ` +
         `gateway JVM options: ${opts.jvmOpts || '(none)'}; load average ${loadStart}`);
 
-    let simulator = null;
     if (!opts.upstream) {
-        simulator = start('simulator', 'java', ['-jar', opts.jar], {
+        const simulator = start('simulator', 'java', ['-jar', opts.jar], {
             QUARKUS_HTTP_HOST: '127.0.0.1',
             QUARKUS_HTTP_PORT: String(PORTS.simulator),
             TINYLYTICS_SIMULATOR_ENABLED: 'true',
