@@ -652,7 +652,8 @@ function buildReport(ready, jfr) {
     let commit = 'unknown';
     try {
         commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-        const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim();
+        // The result files themselves do not count (a run rewrites them).
+        const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':(exclude)bench/results'], { cwd: ROOT, encoding: 'utf8' }).trim();
         if (dirty) commit += ' (with uncommitted changes)';
     } catch {
         // not a git checkout
