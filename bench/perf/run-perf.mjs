@@ -218,8 +218,11 @@ function startGateway(name, port) {
     });
 }
 
-function startPeer(name, port) {
-    return start(name, join(ROOT, 'bench/peer/start'), ['--port', String(port), '--upstream', UPSTREAM, '--key', opts.key, '--fork', String(opts.peerFork)]);
+/** The peer; with a composed supergraph it starts from that (a fresh start then times Hive Gateway alone). */
+function startPeer(name, port, supergraph) {
+    const args = ['--port', String(port), '--upstream', UPSTREAM, '--key', opts.key, '--fork', String(opts.peerFork)];
+    if (supergraph) args.push('--supergraph', supergraph);
+    return start(name, join(ROOT, 'bench/peer/start'), args);
 }
 
 /** Upstream reads served so far (the simulator jar's HTTP server metrics), or null when it has none. */
@@ -381,7 +384,10 @@ async function runSteady(scenarios) {
 /** A fresh process, measured from the moment it is ready (the check comes after, so it cannot warm anything). */
 async function runFresh(scenario) {
     const port = scenario.target === 'gateway' ? PORTS.freshGateway : PORTS.freshPeer;
-    const child = scenario.target === 'gateway' ? startGateway('fresh-gateway', port) : startPeer('fresh-peer', port);
+    // The fresh peer serves the supergraph the steady one composed, if there is one: composing is a build step.
+    const composed = join(ROOT, `bench/peer/.work/supergraph-${PORTS.peer}.graphql`);
+    const child = scenario.target === 'gateway' ? startGateway('fresh-gateway', port)
+        : startPeer('fresh-peer', port, steadyPeer && existsSync(composed) ? composed : null);
     const readyMs = await waitReady(child, `http://127.0.0.1:${port}${scenario.target === 'gateway' ? '/q/health/ready' : '/readiness'}`);
     const r = finish(await measure({
         ...request(scenario, port),
@@ -409,6 +415,10 @@ async function main() {
     console.log(`run-perf: ${opts.smoke ? 'SMOKE' : 'full'} run, ${opts.connections} connections, warm-up ${opts.warmup} s + ${opts.duration} s in ${opts.rounds} round(s) per scenario; ` +
         `gateway JVM options: ${opts.jvmOpts || '(none)'}; load average ${loadStart}`);
 
+    // The gateway may start with the upstream; the peer composes from the upstream's description, so it waits.
+    const needGateway = SCENARIOS.some((s) => !s.fresh && s.target === 'gateway' && wanted(s.id)) || opts.jfr > 0;
+    const needPeer = SCENARIOS.some((s) => !s.fresh && s.target === 'peer' && wanted(s.id));
+    if (needGateway) steadyGateway = startGateway('gateway', PORTS.gateway);
     if (!opts.upstream) {
         const simulator = start('simulator', 'java', ['-jar', opts.jar], {
             QUARKUS_HTTP_HOST: '127.0.0.1',
@@ -418,14 +428,12 @@ async function main() {
         });
         await waitReady(simulator, `http://127.0.0.1:${PORTS.simulator}/q/health/ready`);
     }
-    const needGateway = SCENARIOS.some((s) => !s.fresh && s.target === 'gateway' && wanted(s.id)) || opts.jfr > 0;
-    const needPeer = SCENARIOS.some((s) => !s.fresh && s.target === 'peer' && wanted(s.id));
-    if (needGateway) steadyGateway = startGateway('gateway', PORTS.gateway);
     if (needPeer) steadyPeer = startPeer('peer', PORTS.peer);
     const ready = {};
     if (steadyGateway) ready.gatewayMs = Math.round(await waitReady(steadyGateway, `http://127.0.0.1:${PORTS.gateway}/q/health/ready`));
     if (steadyPeer) ready.peerMs = Math.round(await waitReady(steadyPeer, `http://127.0.0.1:${PORTS.peer}/readiness`));
-    console.log(`run-perf: ready (gateway ${ready.gatewayMs ?? '-'} ms, peer ${ready.peerMs ?? '-'} ms after start, the peer's including composition)`);
+    console.log(`run-perf: ready (gateway ${ready.gatewayMs ?? '-'} ms after start, with the upstream starting beside it; ` +
+        `peer ${ready.peerMs ?? '-'} ms after start, composition included)`);
 
     if (steadyGateway && steadyPeer) {
         equivalent = await equivalence();
