@@ -185,7 +185,11 @@ public class HttpTransport {
         requestContext.terminate();
     }
 
-    /** The response media type the client accepts: GraphQL's own when it accepts it, else JSON; 406 for neither. */
+    /**
+     * The response media type: {@code application/graphql-response+json} when the client names it (and prefers it at
+     * least as much as JSON), else {@code application/json}, which is also the answer to no Accept header or a wildcard
+     * (GraphQL over HTTP, legacy watershed); 406 when the client accepts neither.
+     */
     private static MediaType responseType(RoutingContext context) {
         List<MediaType> accepted = MediaType.parseAll(context.request().headers().getAll(HttpHeaders.ACCEPT));
         if (accepted.isEmpty()) {
@@ -197,7 +201,8 @@ public class HttpTransport {
             throw RequestRefusal.http(406, "NOT_ACCEPTABLE", "This endpoint answers application/graphql-response+json or"
                     + " application/json; the Accept header allows neither.");
         }
-        return graphql >= json ? MediaType.GRAPHQL_RESPONSE_JSON : MediaType.JSON;
+        boolean named = accepted.stream().anyMatch(range -> range.sameEssence(MediaType.GRAPHQL_RESPONSE_JSON) && range.quality() > 0);
+        return named && graphql >= json ? MediaType.GRAPHQL_RESPONSE_JSON : MediaType.JSON;
     }
 
     /** The quality the most specific matching range gives {@code candidate} (RFC 9110 §12.5.1). */
