@@ -65,7 +65,7 @@ final class VariableTypes {
             }
             return;
         }
-        GraphQLNamedType named = schema.getType(((TypeName) type).getName());
+        GraphQLType named = schema.getType(((TypeName) type).getName());
         if (named instanceof GraphQLScalarType scalar) {
             checkScalar(scalar.getName(), value, path);
         } else if (named instanceof GraphQLEnumType enumType) {
