@@ -44,7 +44,8 @@ public class SiteUpdatesApi {
             throw BadUserInputException.argument("everySeconds", "must be at least " + MIN_EVERY_SECONDS);
         }
         var key = caller.reads();
-        return Multi.createFrom().ticks().startingAfter(Duration.ZERO).every(Duration.ofSeconds(everySeconds))
+        // The first tick comes at once: without startingAfter (which refuses a zero delay), ticks start immediately.
+        return Multi.createFrom().ticks().every(Duration.ofSeconds(everySeconds))
                 .onItem().transformToUniAndConcatenate(tick -> tinylytics.site(key, siteId))
                 .map(dto -> dto == null ? null : Site.from(dto))
                 .skip().repetitions();

@@ -56,6 +56,11 @@ public final class Caller {
         return UpstreamAuth.server(key, UpstreamAuth.Role.SERVER_WRITE, shareHolder());
     }
 
+    /** Why this caller's credentials were refused; empty when they were accepted or none were sent. */
+    public Optional<GatewayException> refusal() {
+        return Optional.ofNullable(refusal);
+    }
+
     /** Whose share of a server key this caller spends: the JWT subject, else the client address. */
     public String shareHolder() {
         return identity.map(id -> "sub:" + id.subject()).orElse("addr:" + address);

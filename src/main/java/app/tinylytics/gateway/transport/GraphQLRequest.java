@@ -57,6 +57,11 @@ public record GraphQLRequest(String query, String operationName, Map<String, Obj
         return fromMembers((ObjectNode) body);
     }
 
+    /** From a JSON object already read (e.g. the payload of a WebSocket {@code subscribe} message). */
+    static GraphQLRequest fromObject(ObjectNode members) {
+        return fromMembers(members);
+    }
+
     /** From a body of type {@code application/graphql}: the document itself. */
     public static GraphQLRequest fromDocument(String document) {
         return new GraphQLRequest(document, null, Map.of(), Map.of());

@@ -1,0 +1,62 @@
+package app.tinylytics.gateway.transport;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The {@code Authorization} values a GraphQL-over-WebSocket connection presents: those in its {@code connection_init}
+ * payload if any, as GraphiQL's Headers pane and graphql-ws clients send them ({@code {"Authorization": "Bearer …"}},
+ * any case of the key, or the same under {@code headers}), else the upgrade request's {@code Authorization} header.
+ * Several values are all returned, for {@code CallerResolver} to refuse; the values themselves are never logged.
+ */
+final class WebSocketCredentials {
+
+    private static final String AUTHORIZATION = "authorization";
+    private static final String HEADERS = "headers";
+
+    private WebSocketCredentials() {
+    }
+
+    /** The values to resolve the caller from; a value that is not a string is refused (4403). */
+    static List<String> authorization(ObjectNode initPayload, List<String> upgradeHeader) {
+        List<String> values = new ArrayList<>();
+        if (initPayload != null) {
+            collect(initPayload, values);
+            JsonNode headers = member(initPayload, HEADERS);
+            if (headers != null && headers.isObject()) {
+                collect((ObjectNode) headers, values);
+            }
+        }
+        return values.isEmpty() ? upgradeHeader : values;
+    }
+
+    private static void collect(ObjectNode object, List<String> into) {
+        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!field.getKey().equalsIgnoreCase(AUTHORIZATION)) {
+                continue;
+            }
+            if (!field.getValue().isTextual()) {
+                throw WebSocketClose.forbidden("'Authorization' in connection_init must be a string: 'Bearer tly-…'");
+            }
+            into.add(field.getValue().textValue());
+        }
+    }
+
+    private static JsonNode member(ObjectNode object, String name) {
+        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getKey().equalsIgnoreCase(name)) {
+                return field.getValue();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,204 @@
+package app.tinylytics.gateway.transport;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
+
+import graphql.ExecutionResult;
+import graphql.language.OperationDefinition;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableContext.ContextState;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.logging.Log;
+import io.smallrye.graphql.execution.ExecutionResponse;
+import io.smallrye.graphql.execution.ExecutionResponseWriter;
+import io.smallrye.graphql.execution.ExecutionService;
+import io.smallrye.graphql.execution.context.SmallRyeContextManager;
+
+import app.tinylytics.gateway.operation.Operation;
+import app.tinylytics.gateway.operation.Operations;
+import app.tinylytics.gateway.security.Caller;
+import app.tinylytics.gateway.security.CurrentCaller;
+
+/**
+ * One operation a WebSocket connection runs, from its {@code subscribe} to its end: executed through SmallRye like an
+ * HTTP request (request context active, caller set once), its request context kept until the operation ends. A query
+ * or mutation answers one {@code next} and {@code complete}; a subscription forwards each event as {@code next}, but
+ * only when its payload differs from the last one sent. Every callback runs on the connection's event loop.
+ */
+final class WebSocketOperation {
+
+    private final String id;
+    private final WebSocketConnection connection;
+    private ContextState requestState;
+    private Subscription events;
+    private String lastPayload;
+    private boolean ended;
+
+    WebSocketOperation(String id, WebSocketConnection connection) {
+        this.id = id;
+        this.connection = connection;
+    }
+
+    String id() {
+        return id;
+    }
+
+    /** Executes {@code prepared} for {@code caller}; a subscription gets its own {@link Operation}, which outlives the execution. */
+    void start(PreparedOperation prepared, Caller caller, ExecutionService executions, Operations operations) {
+        ManagedContext requestContext = Arc.container().requestContext();
+        ContextState outer = requestContext.isActive() ? requestContext.getState() : null;
+        if (outer != null) {
+            requestContext.deactivate();
+        }
+        requestContext.activate();
+        requestState = requestContext.getState();
+        try {
+            Arc.container().instance(CurrentCaller.class).get().set(caller);
+            Map<String, Object> metadata = new ConcurrentHashMap<>();
+            metadata.put("runBlocking", false);
+            metadata.put("state", requestState);
+            if (prepared.kind() == OperationDefinition.Operation.SUBSCRIPTION) {
+                metadata.put(Operation.CONTEXT_KEY, operations.newOperation());
+            }
+            executions.executeAsync(prepared.request().toJsonP(), metadata, new Writer());
+        } catch (RuntimeException unexpected) {
+            Log.errorf(unexpected, "Unexpected failure starting a WebSocket operation");
+            connection.sendError(id, WebSocketConnection.internalError());
+            end();
+        } finally {
+            SmallRyeContextManager.clearCurrentSmallRyeContext();
+            requestContext.deactivate();
+            if (outer != null) {
+                requestContext.activate(outer);
+            }
+        }
+    }
+
+    /** Stops the operation without a word to the client: it sent {@code complete}, or the connection closed. */
+    void cancel() {
+        end();
+    }
+
+    private void answered(ExecutionResponse response) {
+        if (ended) {
+            return;
+        }
+        ExecutionResult result = response.getExecutionResult();
+        Object data = result.getData();
+        if (data instanceof Publisher<?> publisher) {
+            @SuppressWarnings("unchecked")
+            Publisher<ExecutionResult> stream = (Publisher<ExecutionResult>) publisher;
+            stream.subscribe(new Events());
+            return;
+        }
+        if (result.isDataPresent() && data != null) {
+            connection.sendNext(id, response.getExecutionResultAsString());
+            connection.sendComplete(id);
+        } else {
+            connection.sendError(id, errorsOf(response));
+        }
+        end();
+    }
+
+    private void failed(Throwable failure) {
+        if (ended) {
+            return;
+        }
+        Log.errorf(failure, "Unexpected failure executing a WebSocket operation");
+        connection.sendError(id, WebSocketConnection.internalError());
+        end();
+    }
+
+    /** One event of a subscription: data (with any errors) as {@code next} if it changed; no data ends it as {@code error}. */
+    private void event(ExecutionResult result) {
+        ExecutionResponse response = new ExecutionResponse(result);
+        if (!result.isDataPresent() || result.getData() == null) {
+            connection.sendError(id, errorsOf(response));
+            end();
+            return;
+        }
+        String payload = response.getExecutionResultAsString();
+        if (!payload.equals(lastPayload)) {
+            lastPayload = payload;
+            connection.sendNext(id, payload);
+        }
+        events.request(1);
+    }
+
+    private void end() {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        if (events != null) {
+            events.cancel();
+        }
+        if (requestState != null) {
+            Arc.container().requestContext().destroy(requestState);
+        }
+        connection.ended(this);
+    }
+
+    private static String errorsOf(ExecutionResponse response) {
+        var errors = response.getExecutionResultAsJsonObject().getJsonArray("errors");
+        return errors == null || errors.isEmpty() ? WebSocketConnection.internalError() : errors.toString();
+    }
+
+    /** Hands SmallRye's answer to the connection's event loop. */
+    private final class Writer implements ExecutionResponseWriter {
+
+        @Override
+        public void write(ExecutionResponse response) {
+            connection.onEventLoop(() -> answered(response));
+        }
+
+        @Override
+        public void fail(Throwable failure) {
+            connection.onEventLoop(() -> failed(failure));
+        }
+    }
+
+    /** Receives a subscription's events one at a time, on the connection's event loop. */
+    private final class Events implements Subscriber<ExecutionResult> {
+
+        @Override
+        public void onSubscribe(Subscription subscription) {
+            connection.onEventLoop(() -> {
+                if (ended) {
+                    subscription.cancel();
+                    return;
+                }
+                events = subscription;
+                subscription.request(1);
+            });
+        }
+
+        @Override
+        public void onNext(ExecutionResult result) {
+            connection.onEventLoop(() -> {
+                if (!ended) {
+                    event(result);
+                }
+            });
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            connection.onEventLoop(() -> failed(failure));
+        }
+
+        @Override
+        public void onComplete() {
+            connection.onEventLoop(() -> {
+                if (!ended) {
+                    connection.sendComplete(id);
+                    end();
+                }
+            });
+        }
+    }
+}
