@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Multi;
 import app.tinylytics.gateway.error.CodedErrors;
 import app.tinylytics.gateway.common.Arguments;
 import app.tinylytics.gateway.error.BadUserInputException;
+import app.tinylytics.gateway.error.NotFoundException;
 import app.tinylytics.gateway.sites.Site;
 import app.tinylytics.gateway.security.CurrentCaller;
 import app.tinylytics.gateway.upstream.TinylyticsClient;
@@ -46,8 +47,10 @@ public class SiteUpdatesApi {
         var key = caller.reads();
         // The first tick comes at once: without startingAfter (which refuses a zero delay), ticks start immediately.
         return Multi.createFrom().ticks().every(Duration.ofSeconds(everySeconds))
-                .onItem().transformToUniAndConcatenate(tick -> tinylytics.site(key, siteId))
-                .map(dto -> dto == null ? null : Site.from(dto))
+                .onItem().transformToUniAndConcatenate(tick -> tinylytics.site(key, siteId)
+                        // A Multi cannot carry null: an unknown site ends the subscription with a coded error instead.
+                        .onItem().ifNull().failWith(() -> new NotFoundException("No site with id " + id + " for this key.")))
+                .map(Site::from)
                 .skip().repetitions();
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 
 import app.tinylytics.gateway.config.GatewayConfig;
 
@@ -16,6 +17,7 @@ import app.tinylytics.gateway.config.GatewayConfig;
  * request context) and the operations of each caller, capped at {@code GATEWAY_WEBSOCKET_MAX_SUBSCRIPTIONS_PER_CALLER}.
  * Published as gauges, so anyone can see that a closed connection leaves nothing behind.
  */
+@Startup // the gauges exist (at zero) before the first connection
 @ApplicationScoped
 class WebSocketRegistry {
 
