@@ -35,6 +35,8 @@ public interface GatewayConfig {
 
     WebSocket websocket();
 
+    Live live();
+
     interface Upstream {
         /** Requests upstream allows per key per hour. */
         @WithDefault("1000")
@@ -264,6 +266,13 @@ public interface GatewayConfig {
         /** Operations one caller (JWT subject, else client address) may run at once over all its connections. */
         @WithDefault("20")
         int maxSubscriptionsPerCaller();
+    }
+
+    /** Live queries ({@code Subscription.siteUpdates}). */
+    interface Live {
+        /** The shortest refresh a subscriber may ask for ({@code everySeconds}); the contract says 30, tests lower it. */
+        @WithDefault("30")
+        int minEverySeconds();
     }
 
     interface Health {

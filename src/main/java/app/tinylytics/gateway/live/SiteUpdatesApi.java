@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Multi;
 
 import app.tinylytics.gateway.error.CodedErrors;
 import app.tinylytics.gateway.common.Arguments;
+import app.tinylytics.gateway.config.GatewayConfig;
 import app.tinylytics.gateway.error.BadUserInputException;
 import app.tinylytics.gateway.error.NotFoundException;
 import app.tinylytics.gateway.sites.Site;
@@ -25,14 +26,14 @@ import app.tinylytics.gateway.upstream.TinylyticsClient;
 @CodedErrors
 public class SiteUpdatesApi {
 
-    static final int MIN_EVERY_SECONDS = 30;
-
     private final TinylyticsClient tinylytics;
     private final CurrentCaller caller;
+    private final int minEverySeconds;
 
-    SiteUpdatesApi(TinylyticsClient tinylytics, CurrentCaller caller) {
+    SiteUpdatesApi(TinylyticsClient tinylytics, CurrentCaller caller, GatewayConfig config) {
         this.tinylytics = tinylytics;
         this.caller = caller;
+        this.minEverySeconds = config.live().minEverySeconds();
     }
 
     @Subscription
@@ -41,8 +42,8 @@ public class SiteUpdatesApi {
     public Multi<Site> siteUpdates(@Name("id") @Id @NonNull String id,
             @Name("everySeconds") @DefaultValue("60") Integer everySeconds) {
         long siteId = Arguments.siteId("id", id);
-        if (everySeconds == null || everySeconds < MIN_EVERY_SECONDS) {
-            throw BadUserInputException.argument("everySeconds", "must be at least " + MIN_EVERY_SECONDS);
+        if (everySeconds == null || everySeconds < minEverySeconds) {
+            throw BadUserInputException.argument("everySeconds", "must be at least " + minEverySeconds);
         }
         var key = caller.reads();
         // The first tick comes at once: without startingAfter (which refuses a zero delay), ticks start immediately.
