@@ -138,9 +138,32 @@ class GraphiQLBrowserTest {
         assertThat(result.at("/errors/0/extensions/code").asText(), equalTo("FORBIDDEN"));
     }
 
-    // Subscription.siteUpdates's test goes here: GraphiQL sends a subscription over graphql-transport-ws to
-    // ws://<host>/graphql, with the Headers pane as the connection_init payload (not as HTTP headers), and shows each
-    // payload in the result pane in turn: paste it, run(), then graphiql.awaitResult(...) for the next payload.
+    // GraphiQL sends a subscription over graphql-transport-ws to ws://<host>/graphql, with the Headers pane as the
+    // connection_init payload (not as HTTP headers), and shows each payload in the result pane in turn.
+
+    @Test
+    void aSubscriptionShowsTheSitesFirstPayload() {
+        graphiql.pasteQuery("subscription { siteUpdates(id: \"456\") { label lifetimeKudos } }").run();
+
+        JsonNode first = graphiql.awaitResult(result -> result.at("/data/siteUpdates/label").isTextual());
+
+        assertNoErrors(first);
+        assertThat(first.at("/data/siteUpdates/label").asText(), equalTo("My Blog"));
+        assertThat(first.at("/data/siteUpdates/lifetimeKudos").asInt(), greaterThan(0));
+        assertThat(graphiql.visibleResult(), containsString("\"My Blog\""));
+    }
+
+    @Test
+    void theHeadersPaneKeyTravelsInConnectionInitForASubscription() {
+        // Site 900 is Bob's: with the server's (Alice's) key it does not exist, with Bob's key it is his garden.
+        graphiql.pasteQuery("subscription { siteUpdates(id: \"900\") { label } }")
+                .typeHeaders("{\"Authorization\": \"Bearer tly-ro-demo-bob-read\"}")
+                .run();
+
+        JsonNode first = graphiql.awaitResult(result -> result.at("/data/siteUpdates/label").isTextual());
+
+        assertThat(first.at("/data/siteUpdates/label").asText(), equalTo("Bob's Garden"));
+    }
 
     private static void assertNoErrors(JsonNode result) {
         assertTrue(result.path("errors").isMissingNode(), () -> "GraphiQL shows errors: " + result.path("errors"));
