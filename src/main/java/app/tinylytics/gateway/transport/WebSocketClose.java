@@ -53,6 +53,11 @@ final class WebSocketClose extends RuntimeException {
         return new WebSocketClose(4429, "Too many initialisation requests");
     }
 
+    /** 4500: the gateway failed to handle a message; the failure is logged. */
+    static WebSocketClose internalError() {
+        return new WebSocketClose(4500, "Internal server error");
+    }
+
     /** 1009: a message over the size limit, as for an HTTP body. */
     static WebSocketClose tooBig(long maxBytes) {
         return new WebSocketClose(1009, "Message too big: at most " + maxBytes + " bytes (GATEWAY_MAX_BODY_SIZE)");

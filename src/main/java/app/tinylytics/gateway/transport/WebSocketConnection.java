@@ -93,6 +93,9 @@ final class WebSocketConnection {
             }
         } catch (WebSocketClose close) {
             close(close);
+        } catch (RuntimeException unexpected) {
+            Log.errorf(unexpected, "Unexpected failure handling a GraphQL-over-WebSocket message");
+            close(WebSocketClose.internalError());
         }
     }
 
@@ -184,6 +187,7 @@ final class WebSocketConnection {
     }
 
     private void failed(Throwable failure) {
+        // A message of several frames over maxWebSocketMessageSize is reported only so, and the socket stays open.
         if (failure instanceof IllegalStateException && String.valueOf(failure.getMessage()).contains("max message size")) {
             close(WebSocketClose.tooBig(services.maxMessageBytes()));
             return;

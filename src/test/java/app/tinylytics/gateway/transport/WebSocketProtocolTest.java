@@ -202,6 +202,17 @@ class WebSocketProtocolTest {
     }
 
     @Test
+    void aMessageOverTheBodyLimitInSeveralFramesCloses1009() {
+        try (GraphQLWebSocket client = GraphQLWebSocket.connect(graphql).init()) {
+            String megabyte = " ".repeat(1024 * 1024);
+            client.sendFragmented("{\"type\": \"subscribe\", \"id\": \"1\", \"payload\": {\"query\": \"{ __typename }\"",
+                    megabyte, megabyte, megabyte, "}}");
+
+            assertThat(client.awaitClose().code(), equalTo(1009));
+        }
+    }
+
+    @Test
     void aSubscribeLargerThanAWebSocketFrameButWithinTheBodyLimitRuns() {
         try (GraphQLWebSocket client = GraphQLWebSocket.connect(graphql).init()) {
             String padding = " ".repeat(512 * 1024);
