@@ -35,6 +35,8 @@ public interface GatewayConfig {
 
     WebSocket websocket();
 
+    Live live();
+
     interface Upstream {
         /** Requests upstream allows per key per hour. */
         @WithDefault("1000")
@@ -245,6 +247,13 @@ public interface GatewayConfig {
 
         /** An {@code aud} the JWTs must carry. */
         Optional<String> audience();
+    }
+
+    /** Live queries ({@code Subscription.siteUpdates}). */
+    interface Live {
+        /** The shortest refresh interval a subscriber may ask for ({@code everySeconds}). */
+        @WithDefault("30")
+        int minEverySeconds();
     }
 
     /** GraphQL over WebSocket (graphql-transport-ws) on the GraphQL path, for subscriptions. */
