@@ -64,6 +64,13 @@ public interface GatewayConfig {
         MemorySize maxBytes();
 
         /**
+         * Memory the cache of whole GraphQL answers may hold: an operation asked again by the same key is answered from
+         * it while every read it used is fresh and unchanged by writes. 0 switches it off.
+         */
+        @WithDefault("16M")
+        MemorySize operationMaxBytes();
+
+        /**
          * With the Redis backend: how long one replica holds the right to fetch a read that several replicas miss at
          * once; the others wait for its answer in Redis instead of calling upstream too.
          */
@@ -249,6 +256,13 @@ public interface GatewayConfig {
         Optional<String> audience();
     }
 
+    /** Live queries ({@code Subscription.siteUpdates}). */
+    interface Live {
+        /** The shortest refresh interval a subscriber may ask for ({@code everySeconds}). */
+        @WithDefault("30")
+        int minEverySeconds();
+    }
+
     /** GraphQL over WebSocket (graphql-transport-ws) on the GraphQL path, for subscriptions. */
     interface WebSocket {
         /** Accept WebSocket connections at all. */
@@ -266,13 +280,6 @@ public interface GatewayConfig {
         /** Operations one caller (JWT subject, else client address) may run at once over all its connections. */
         @WithDefault("20")
         int maxSubscriptionsPerCaller();
-    }
-
-    /** Live queries ({@code Subscription.siteUpdates}). */
-    interface Live {
-        /** The shortest refresh a subscriber may ask for ({@code everySeconds}); the contract says 30, tests lower it. */
-        @WithDefault("30")
-        int minEverySeconds();
     }
 
     interface Health {

@@ -141,7 +141,7 @@ final class WebSocketConnection {
         }
         WebSocketOperation operation = new WebSocketOperation(id, this);
         operations.put(id, operation);
-        operation.start(prepared, caller, services.executions().get(), services.operations());
+        operation.start(prepared, caller, services.executions().get(), services.operations(), services.log());
     }
 
     private void complete(String id) {

@@ -1,5 +1,6 @@
 package app.tinylytics.gateway.transport;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -8,7 +9,6 @@ import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
 import graphql.ExecutionResult;
-import graphql.language.OperationDefinition;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext.ContextState;
 import io.quarkus.arc.ManagedContext;
@@ -19,20 +19,25 @@ import io.smallrye.graphql.execution.ExecutionService;
 import io.smallrye.graphql.execution.context.SmallRyeContextManager;
 
 import app.tinylytics.gateway.operation.Operation;
+import app.tinylytics.gateway.operation.OperationLog;
 import app.tinylytics.gateway.operation.Operations;
 import app.tinylytics.gateway.security.Caller;
 import app.tinylytics.gateway.security.CurrentCaller;
 
 /**
  * One operation a WebSocket connection runs, from its {@code subscribe} to its end: executed through SmallRye like an
- * HTTP request (request context active, caller set once), its request context kept until the operation ends. A query
- * or mutation answers one {@code next} and {@code complete}; a subscription forwards each event as {@code next}, but
- * only when its payload differs from the last one sent. Every callback runs on the connection's event loop.
+ * HTTP request (request context active, caller set once, its own {@link Operation} in the GraphQL context), its request
+ * context kept until the operation ends, and logged once when it ends. A query or mutation answers one {@code next}
+ * and {@code complete}; a subscription forwards each event as {@code next}, but only when its payload differs from the
+ * last one sent. Every callback runs on the connection's event loop.
  */
 final class WebSocketOperation {
 
     private final String id;
     private final WebSocketConnection connection;
+    private Operation operation;
+    private OperationLog log;
+    private ExecutionResult lastResult;
     private ContextState requestState;
     private Subscription events;
     private String lastPayload;
@@ -47,8 +52,11 @@ final class WebSocketOperation {
         return id;
     }
 
-    /** Executes {@code prepared} for {@code caller}; a subscription gets its own {@link Operation}, which outlives the execution. */
-    void start(PreparedOperation prepared, Caller caller, ExecutionService executions, Operations operations) {
+    /** Executes {@code prepared} for {@code caller}; a subscription's {@link Operation} outlives the execution. */
+    void start(PreparedOperation prepared, Caller caller, ExecutionService executions, Operations operations,
+            OperationLog log) {
+        this.log = log;
+        this.operation = operations.newOperation(prepared.operation().getName(), prepared.kind().name().toLowerCase(Locale.ROOT));
         ManagedContext requestContext = Arc.container().requestContext();
         ContextState outer = requestContext.isActive() ? requestContext.getState() : null;
         if (outer != null) {
@@ -61,9 +69,7 @@ final class WebSocketOperation {
             Map<String, Object> metadata = new ConcurrentHashMap<>();
             metadata.put("runBlocking", false);
             metadata.put("state", requestState);
-            if (prepared.kind() == OperationDefinition.Operation.SUBSCRIPTION) {
-                metadata.put(Operation.CONTEXT_KEY, operations.newOperation());
-            }
+            metadata.put(Operation.CONTEXT_KEY, operation);
             executions.executeAsync(prepared.request().toJsonP(), metadata, new Writer());
         } catch (RuntimeException unexpected) {
             Log.errorf(unexpected, "Unexpected failure starting a WebSocket operation");
@@ -88,6 +94,7 @@ final class WebSocketOperation {
             return;
         }
         ExecutionResult result = response.getExecutionResult();
+        lastResult = result;
         Object data = result.getData();
         if (data instanceof Publisher<?> publisher) {
             @SuppressWarnings("unchecked")
@@ -96,7 +103,9 @@ final class WebSocketOperation {
             return;
         }
         if (result.isDataPresent() && data != null) {
-            connection.sendNext(id, response.getExecutionResultAsString());
+            Map<String, Object> notice = operation.cacheNotice();
+            connection.sendNext(id, (notice == null ? response : new ExecutionResponse(result, Map.of("cache", notice)))
+                    .getExecutionResultAsString());
             connection.sendComplete(id);
         } else {
             connection.sendError(id, errorsOf(response));
@@ -115,6 +124,7 @@ final class WebSocketOperation {
 
     /** One event of a subscription: data (with any errors) as {@code next} if it changed; no data ends it as {@code error}. */
     private void event(ExecutionResult result) {
+        lastResult = result;
         ExecutionResponse response = new ExecutionResponse(result);
         if (!result.isDataPresent() || result.getData() == null) {
             connection.sendError(id, errorsOf(response));
@@ -139,6 +149,9 @@ final class WebSocketOperation {
         }
         if (requestState != null) {
             Arc.container().requestContext().destroy(requestState);
+        }
+        if (operation != null) {
+            log.finished(operation, lastResult);
         }
         connection.ended(this);
     }

@@ -26,6 +26,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import app.tinylytics.gateway.config.GatewayConfig;
+import app.tinylytics.gateway.operation.OperationLog;
 import app.tinylytics.gateway.operation.Operations;
 import app.tinylytics.gateway.security.CallerResolver;
 import app.tinylytics.gateway.security.ClientAddress;
@@ -55,12 +56,13 @@ public class WebSocketTransport {
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody,
             @ConfigProperty(name = "quarkus.http.cors.origins") Optional<List<String>> corsOrigins,
             GatewayConfig config, OperationChecks checks, CallerResolver callers, ClientAddress clientAddresses,
-            WebSocketRegistry registry, Instance<ExecutionService> executions, Operations operations, ObjectMapper mapper) {
+            WebSocketRegistry registry, Instance<ExecutionService> executions, Operations operations, OperationLog log,
+            ObjectMapper mapper) {
         this.path = rootPath.startsWith("/") ? rootPath : (httpRootPath.endsWith("/") ? httpRootPath : httpRootPath + "/") + rootPath;
         this.enabled = config.websocket().enabled();
         this.origins = new WebSocketOrigins(corsOrigins.orElse(List.of()));
         this.clientAddresses = clientAddresses;
-        this.services = new WebSocketServices(checks, callers, registry, executions, operations,
+        this.services = new WebSocketServices(checks, callers, registry, executions, operations, log,
                 config.websocket().initTimeout(), config.websocket().maxSubscriptionsPerConnection(), maxBody.asLongValue());
         this.mapper = mapper;
     }
