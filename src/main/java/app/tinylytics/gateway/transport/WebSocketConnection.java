@@ -16,10 +16,9 @@ import app.tinylytics.gateway.security.Caller;
 
 /**
  * One graphql-transport-ws connection (https://github.com/enisdenjo/graphql-ws/blob/master/PROTOCOL.md) under the
- * gateway's rules: {@code connection_init} within the init timeout, its credentials resolved once into the
- * connection's caller (refused ones close it with 4403), then each {@code subscribe} checked like an HTTP request and
- * within the per-connection and per-caller caps before it runs. Closing the connection ends every operation.
- * Everything here runs on the connection's event loop.
+ * gateway's rules, run on its event loop: {@code connection_init} in time, its credentials resolved once (refused ones
+ * close it with 4403), each {@code subscribe} checked like an HTTP request and within the per-connection and per-caller
+ * caps, every operation ended when the connection closes.
  */
 final class WebSocketConnection {
 

@@ -9,10 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The {@code Authorization} values a GraphQL-over-WebSocket connection presents: those in its {@code connection_init}
- * payload if any, as GraphiQL's Headers pane and graphql-ws clients send them ({@code {"Authorization": "Bearer …"}},
- * any case of the key, or the same under {@code headers}), else the upgrade request's {@code Authorization} header.
- * Several values are all returned, for {@code CallerResolver} to refuse; the values themselves are never logged.
+ * The {@code Authorization} values a WebSocket connection presents, never logged: those of its {@code connection_init}
+ * payload as GraphiQL's Headers pane and graphql-ws clients send them ({@code {"Authorization": "Bearer …"}}, the name
+ * in any case, or under {@code headers}), else the upgrade request's header, all of them for CallerResolver to judge.
  */
 final class WebSocketCredentials {
 

@@ -12,9 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A message a graphql-transport-ws client may send, read as strictly as an HTTP body: one JSON object without
- * duplicate keys, a known {@code type}, an {@code id} where the type needs one and a {@code payload} that is an
- * object (or, where optional, absent or null). Anything else is a {@link WebSocketClose#badRequest 4400}.
+ * A message a graphql-transport-ws client may send, read as strictly as an HTTP body (one JSON object without duplicate
+ * keys, a known {@code type}, an {@code id} where the type needs one, an object {@code payload}), anything else being a
+ * {@link WebSocketClose#badRequest 4400}.
  */
 record WebSocketMessage(Type type, String id, ObjectNode payload) {
 

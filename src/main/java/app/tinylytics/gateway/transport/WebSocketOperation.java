@@ -25,11 +25,10 @@ import app.tinylytics.gateway.security.Caller;
 import app.tinylytics.gateway.security.CurrentCaller;
 
 /**
- * One operation a WebSocket connection runs, from its {@code subscribe} to its end: executed through SmallRye like an
- * HTTP request (request context active, caller set once, its own {@link Operation} in the GraphQL context), its request
- * context kept until the operation ends, and logged once when it ends. A query or mutation answers one {@code next}
- * and {@code complete}; a subscription forwards each event as {@code next}, but only when its payload differs from the
- * last one sent. Every callback runs on the connection's event loop.
+ * One operation of a WebSocket connection from its {@code subscribe} to its end, on the connection's event loop:
+ * executed through SmallRye as HTTP does (its own {@link Operation}, the caller set once in a request context that
+ * lives as long as the operation), answered with one {@code next} and {@code complete}, or, for a subscription, a
+ * {@code next} per event whose payload differs from the last one sent, and logged once when it ends.
  */
 final class WebSocketOperation {
 

@@ -7,10 +7,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Which pages may open a GraphQL WebSocket: browsers always send {@code Origin} with an upgrade (and do not apply CORS
- * to WebSockets), so a present {@code Origin} must be the gateway's own origin (scheme, host and port exactly) or one
- * of the CORS allow-list ({@code quarkus.http.cors.origins}: exact origins, {@code /regex/} entries, or {@code *}).
- * Clients that are not browsers may send none.
+ * Which pages may open a GraphQL WebSocket (browsers always send {@code Origin} and apply no CORS to WebSockets): none
+ * sent, the gateway's own origin exactly, or one of the CORS allow-list ({@code quarkus.http.cors.origins}: exact
+ * origins, {@code /regex/} entries, {@code *}).
  */
 final class WebSocketOrigins {
 

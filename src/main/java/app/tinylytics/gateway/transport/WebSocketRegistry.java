@@ -13,9 +13,9 @@ import io.quarkus.runtime.Startup;
 import app.tinylytics.gateway.config.GatewayConfig;
 
 /**
- * What all GraphQL-over-WebSocket connections hold together: open connections, running operations (each with its
- * request context) and the operations of each caller, capped at {@code GATEWAY_WEBSOCKET_MAX_SUBSCRIPTIONS_PER_CALLER}.
- * Published as gauges, so anyone can see that a closed connection leaves nothing behind.
+ * What all GraphQL-over-WebSocket connections hold, published as gauges so that anyone can see a closed connection
+ * leave nothing behind: open connections, running operations (each with its request context), and each caller's
+ * operations, capped at {@code GATEWAY_WEBSOCKET_MAX_SUBSCRIPTIONS_PER_CALLER}.
  */
 @Startup // the gauges exist (at zero) before the first connection
 @ApplicationScoped

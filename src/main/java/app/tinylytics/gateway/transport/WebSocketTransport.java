@@ -32,10 +32,10 @@ import app.tinylytics.gateway.security.CallerResolver;
 import app.tinylytics.gateway.security.ClientAddress;
 
 /**
- * GraphQL over WebSocket on {@code /graphql}: owns every WebSocket upgrade on the GraphQL path (SmallRye's own handler,
- * which has no authentication and no limits, never runs) and refuses, with an HTTP status and a GraphQL-shaped body,
- * an upgrade while WebSocket is switched off, from a page whose {@code Origin} is not allowed, or without the
- * graphql-transport-ws subprotocol. An accepted upgrade becomes a {@link WebSocketConnection}.
+ * GraphQL over WebSocket on {@code /graphql}, owning every WebSocket upgrade on the path so that SmallRye's own handler
+ * (no authentication, no limits) never runs: an upgrade is refused with an HTTP status and a GraphQL-shaped body while
+ * WebSocket is switched off, from a page whose {@code Origin} is not allowed, or without graphql-transport-ws, and
+ * otherwise becomes a {@link WebSocketConnection}.
  */
 @ApplicationScoped
 public class WebSocketTransport {
