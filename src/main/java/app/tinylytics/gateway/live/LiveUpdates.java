@@ -38,6 +38,7 @@ public class LiveUpdates {
                     Uni.createFrom().voidItem().onItem().delayIt().by(SETTLE)
                             .subscribe().with(settled -> {
                                 pending.set(false);
+                                operation.nextEvaluation();
                                 emit(emitter, read);
                             });
                 }

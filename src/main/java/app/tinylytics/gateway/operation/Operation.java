@@ -66,6 +66,14 @@ public final class Operation {
         return true;
     }
 
+    /**
+     * A subscription evaluates its selection again for each event: the cap bounds one evaluation, not the
+     * subscription's whole life.
+     */
+    public void nextEvaluation() {
+        upstreamCalls.set(0);
+    }
+
     public void cacheHit() {
         cacheHits.incrementAndGet();
     }
