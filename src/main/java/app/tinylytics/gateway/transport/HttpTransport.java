@@ -1,10 +1,9 @@
 package app.tinylytics.gateway.transport;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -123,6 +122,7 @@ public class HttpTransport {
 
     private void get(RoutingContext context) {
         try {
+            requireUtf8Query(context.request().query());
             Map<String, List<String>> parameters = new HashMap<>();
             context.queryParams().names().forEach(name -> parameters.put(name, context.queryParams().getAll(name)));
             execute(context, checks.check(GraphQLRequest.fromParameters(parameters), OperationChecks.Transport.HTTP_GET));
@@ -216,10 +216,19 @@ public class HttpTransport {
      * body (what a cross-site page can send without a CORS preflight) is refused.
      */
     private static MediaType bodyType(RoutingContext context) {
-        String encoding = context.request().getHeader(HttpHeaders.CONTENT_ENCODING);
-        if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
-            throw RequestRefusal.http(415, "UNSUPPORTED_MEDIA_TYPE", "Content-Encoding '" + encoding
-                    + "' is not supported: send the body uncompressed.");
+        for (String encoding : context.request().headers().getAll(HttpHeaders.CONTENT_ENCODING)) {
+            if (!encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+                throw RequestRefusal.http(415, "UNSUPPORTED_MEDIA_TYPE", "Content-Encoding '" + encoding
+                        + "' is not supported: send the body uncompressed.");
+            }
+        }
+        List<String> transferCodings = context.request().headers().getAll(HttpHeaders.TRANSFER_ENCODING);
+        if (!transferCodings.isEmpty() && !String.join(",", transferCodings).strip().equalsIgnoreCase("chunked")) {
+            // Netty frames by Content-Length, or by "chunked" wherever it appears: any other coding means the client
+            // and the gateway may disagree where the body ends, so refuse and close (RFC 9112, section 6.1).
+            context.response().endHandler(ended -> context.response().close());
+            throw RequestRefusal.badRequest("Transfer-Encoding '" + String.join(", ", transferCodings)
+                    + "' is not supported: send the body with a Content-Length or as 'chunked' alone.");
         }
         List<MediaType> types = MediaType.parseAll(context.request().headers().getAll(HttpHeaders.CONTENT_TYPE));
         if (types.isEmpty()) {
@@ -245,12 +254,26 @@ public class HttpTransport {
     }
 
     private static String utf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException notUtf8) {
-            throw RequestRefusal.badRequest("The request body is not valid UTF-8.");
+        return GraphQLRequest.utf8(bytes, "The request body is not valid UTF-8.");
+    }
+
+    /** Vert.x decodes a query string's percent-escapes leniently (U+FFFD for bytes that are not UTF-8); refuse those. */
+    private static void requireUtf8Query(String query) {
+        if (query == null) {
+            return;
         }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(query.length());
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (c == '%' && i + 2 < query.length() && HexFormat.isHexDigit(query.charAt(i + 1))
+                    && HexFormat.isHexDigit(query.charAt(i + 2))) {
+                bytes.write(HexFormat.fromHexDigits(query, i + 1, i + 3));
+                i += 2;
+            } else {
+                bytes.write(c); // the request line reaches Vert.x as ISO-8859-1: one char per byte
+            }
+        }
+        GraphQLRequest.utf8(bytes.toByteArray(), "The query string is not valid UTF-8 once its %-escapes are decoded.");
     }
 
     private static boolean isWebSocketUpgrade(RoutingContext context) {
