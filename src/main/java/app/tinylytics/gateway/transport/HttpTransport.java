@@ -28,6 +28,7 @@ import io.smallrye.graphql.execution.context.SmallRyeContextManager;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -49,6 +50,13 @@ public class HttpTransport {
     /** After SmallRye's WebSocket route (-99), before its HTTP handler (default order), which never runs. */
     private static final int ROUTE_ORDER = -90;
     private static final String ALLOWED_METHODS = "GET, POST, OPTIONS";
+    /**
+     * The longest request line and header section taken (bytes of each header's name, ": " and value): Vert.x's
+     * defaults. Vert.x's own limits are set higher (application.properties), so that a request between the two gets a
+     * GraphQL-shaped 414 or 431 from here rather than Vert.x's bare one.
+     */
+    private static final int MAX_REQUEST_LINE = 4096;
+    private static final int MAX_HEADER_BYTES = 20 * 1024;
     /** Headers a browser sends cross-site only after a CORS preflight, so their presence rules out a forged form. */
     private static final List<String> PREFLIGHT_HEADERS = List.of("X-Requested-With", "GraphQL-Require-Preflight");
 
@@ -82,11 +90,12 @@ public class HttpTransport {
 
     /** What can be decided from the request line and headers alone, before a body is read. */
     private void screen(RoutingContext context) {
-        if (isWebSocketUpgrade(context)) {
-            context.next();
-            return;
-        }
         try {
+            withinSizeLimits(context.request());
+            if (isWebSocketUpgrade(context)) {
+                context.next();
+                return;
+            }
             HttpMethod method = context.request().method();
             if (method.equals(HttpMethod.OPTIONS)) {
                 context.response().setStatusCode(204).putHeader(HttpHeaders.ALLOW, ALLOWED_METHODS).end();
@@ -255,6 +264,23 @@ public class HttpTransport {
 
     private static String utf8(byte[] bytes) {
         return GraphQLRequest.utf8(bytes, "The request body is not valid UTF-8.");
+    }
+
+    /** A GraphQL-shaped 414 or 431 for a request line or header section the gateway will not take. */
+    private static void withinSizeLimits(HttpServerRequest request) {
+        int line = request.method().name().length() + 1 + request.uri().length() + 1 + "HTTP/1.1".length();
+        if (line > MAX_REQUEST_LINE) {
+            throw RequestRefusal.http(414, "URI_TOO_LONG", "The request line is " + line + " characters long; at most "
+                    + MAX_REQUEST_LINE + " are taken: send long documents with POST.");
+        }
+        long headerBytes = 0;
+        for (Map.Entry<String, String> header : request.headers()) {
+            headerBytes += header.getKey().length() + 2 + header.getValue().length();
+        }
+        if (headerBytes > MAX_HEADER_BYTES) {
+            throw RequestRefusal.http(431, "REQUEST_HEADER_FIELDS_TOO_LARGE", "The request's headers are " + headerBytes
+                    + " bytes; at most " + MAX_HEADER_BYTES + " are taken.");
+        }
     }
 
     /** Vert.x decodes a query string's percent-escapes leniently (U+FFFD for bytes that are not UTF-8); refuse those. */
