@@ -1,6 +1,7 @@
 package app.tinylytics.gateway.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -32,6 +33,10 @@ public interface GatewayConfig {
 
     Security security();
 
+    WebSocket websocket();
+
+    Live live();
+
     interface Upstream {
         /** Requests upstream allows per key per hour. */
         @WithDefault("1000")
@@ -57,6 +62,13 @@ public interface GatewayConfig {
         /** Memory the in-process cache of upstream reads may hold, counted in bytes of the cached JSON and keys. */
         @WithDefault("32M")
         MemorySize maxBytes();
+
+        /**
+         * With the Redis backend: how long one replica holds the right to fetch a read that several replicas miss at
+         * once; the others wait for its answer in Redis instead of calling upstream too.
+         */
+        @WithDefault("3s")
+        Duration fetchLease();
     }
 
     enum Backend {
@@ -94,6 +106,20 @@ public interface GatewayConfig {
         /** Share of the hourly limit kept in reserve: below it, cached reads are served stale instead of refreshed. */
         @WithDefault("5")
         int reservePercent();
+
+        /**
+         * Share of a server key's hour one caller (a JWT subject, else a client address) may spend; beyond it that
+         * caller alone is RATE_LIMITED. Forwarded keys are their owner's and have no per-caller share.
+         */
+        @WithDefault("20")
+        int callerSharePercent();
+
+        /**
+         * The most replicas that may run at once (the HPA's maximum). While Redis is unreachable each replica spends at
+         * most the limit divided by this, so together they still stay within the key's hour.
+         */
+        @WithDefault("1")
+        int expectedReplicas();
     }
 
     interface TimeConfig {
@@ -200,6 +226,12 @@ public interface GatewayConfig {
 
         /** JWT verification of the frontends, off unless a public key is configured. */
         Jwt jwt();
+
+        /**
+         * Addresses (or CIDR ranges) of the reverse proxies in front of the gateway: only from them is
+         * {@code X-Forwarded-For} believed when telling callers apart for their budget share.
+         */
+        Optional<List<String>> trustedProxies();
     }
 
     interface Jwt {
@@ -215,6 +247,32 @@ public interface GatewayConfig {
 
         /** An {@code aud} the JWTs must carry. */
         Optional<String> audience();
+    }
+
+    /** Live queries ({@code Subscription.siteUpdates}). */
+    interface Live {
+        /** The shortest refresh interval a subscriber may ask for ({@code everySeconds}). */
+        @WithDefault("30")
+        int minEverySeconds();
+    }
+
+    /** GraphQL over WebSocket (graphql-transport-ws) on the GraphQL path, for subscriptions. */
+    interface WebSocket {
+        /** Accept WebSocket connections at all. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long a new connection may take to send {@code connection_init} before it is closed (4408). */
+        @WithDefault("10s")
+        Duration initTimeout();
+
+        /** Operations one connection may run at once. */
+        @WithDefault("10")
+        int maxSubscriptionsPerConnection();
+
+        /** Operations one caller (JWT subject, else client address) may run at once over all its connections. */
+        @WithDefault("20")
+        int maxSubscriptionsPerCaller();
     }
 
     interface Health {

@@ -30,6 +30,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 import app.tinylytics.gateway.security.KeyIdentities;
+import app.tinylytics.gateway.upstream.Endpoint;
+import app.tinylytics.gateway.upstream.UpstreamAuth;
 import app.tinylytics.gateway.support.GraphQL;
 import app.tinylytics.gateway.support.TestKeys;
 import app.tinylytics.gateway.support.WireMockProfile;
@@ -67,19 +69,21 @@ class BudgetTest {
 
     private void spend(int requests) {
         for (int i = 0; i < requests; i++) {
-            budget.record(identities.of(TestKeys.SERVER_READ)).await().indefinitely();
+            budget.acquire(UpstreamAuth.forwarded(identities.of(TestKeys.SERVER_READ)), Endpoint.SITES).await().indefinitely();
         }
     }
 
     @Test
-    void rateLimitReportsWhatIsLeftOfTheKeysHour() {
-        GraphQL.document("sites-ids").post();
+    void rateLimitReportsWhatIsLeftOfTheKeysHourAndOfTheCallersShare() {
         GraphQL.document("site").variable("id", "456").post();
+        GraphQL.document("sites-ids").post();
 
         GraphQL.document("rate-limit").post()
                 .body("data.rateLimit.limit", equalTo(1000))
                 .body("data.rateLimit.remaining", equalTo(998))
-                .body("data.rateLimit.resetsAt", notNullValue());
+                .body("data.rateLimit.resetsAt", notNullValue())
+                .body("data.rateLimit.callerShare.limit", equalTo(200))
+                .body("data.rateLimit.callerShare.remaining", equalTo(198));
     }
 
     @Test
