@@ -64,6 +64,13 @@ public interface GatewayConfig {
         MemorySize maxBytes();
 
         /**
+         * Memory the cache of whole GraphQL answers may hold: an operation asked again by the same key is answered from
+         * it while every read it used is fresh and unchanged by writes. 0 switches it off.
+         */
+        @WithDefault("16M")
+        MemorySize operationMaxBytes();
+
+        /**
          * With the Redis backend: how long one replica holds the right to fetch a read that several replicas miss at
          * once; the others wait for its answer in Redis instead of calling upstream too.
          */

@@ -1,46 +1,60 @@
 package app.tinylytics.gateway.transport;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
-import io.smallrye.graphql.api.Context;
-import io.smallrye.graphql.cdi.event.BeforeExecute;
+import app.tinylytics.gateway.operation.OperationLog;
 
 /**
- * Every GraphQL operation the application under test starts to execute, seen from SmallRye's before-execute event:
- * it fires synchronously before any resolver runs and before the answer is written, even for an execution that
- * then fails, and it carries the document, so a malformed request that was executed is caught and named.
+ * Every GraphQL operation the application under test executes, seen in its one log line per operation
+ * ({@code graphql operation=...}, written by {@link OperationLog} before the answer is sent, so a request's line is
+ * there once its answer arrives). An answer from the operation cache executes nothing and logs nothing.
  */
-@ApplicationScoped
-public class ExecutedOperations {
+final class ExecutedOperations extends Handler implements AutoCloseable {
 
-    /** Documents kept for failure messages: the application serves every test class, so keep only the latest. */
-    private static final int KEPT = 50;
+    private static final String PREFIX = "graphql operation=";
 
-    private final Deque<String> latest = new ArrayDeque<>();
-    private int count;
+    private final Logger logger = Logger.getLogger(OperationLog.class.getName());
+    private final List<String> lines = new CopyOnWriteArrayList<>();
 
-    synchronized void started(@Observes @BeforeExecute Context context) {
-        count++;
-        latest.addLast(context.getQuery());
-        if (latest.size() > KEPT) {
-            latest.removeFirst();
+    private ExecutedOperations() {
+    }
+
+    /** Starts counting; {@link #close()} stops. */
+    static ExecutedOperations capture() {
+        ExecutedOperations executed = new ExecutedOperations();
+        executed.logger.addHandler(executed);
+        return executed;
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        String message = record.getParameters() == null ? record.getMessage()
+                : String.format(record.getMessage(), record.getParameters());
+        if (message != null && message.startsWith(PREFIX)) {
+            lines.add(message);
         }
     }
 
-    /** How many operations have started so far. */
-    public synchronized int count() {
-        return count;
+    /** How many operations have been executed since the capture started. */
+    int count() {
+        return lines.size();
     }
 
-    /** The documents of the operations started after the first {@code from} (at most the latest few). */
-    public synchronized List<String> since(int from) {
-        List<String> documents = new ArrayList<>(latest);
-        return documents.subList(Math.max(0, documents.size() - (count - from)), documents.size());
+    /** The log lines of the operations executed after the first {@code from}. */
+    List<String> since(int from) {
+        return List.copyOf(lines.subList(from, lines.size()));
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+        logger.removeHandler(this);
     }
 }

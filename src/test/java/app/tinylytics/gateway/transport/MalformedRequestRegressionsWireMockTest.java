@@ -18,8 +18,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,8 +47,7 @@ class MalformedRequestRegressionsWireMockTest {
     @InjectWireMock
     WireMockServer upstream;
 
-    @Inject
-    ExecutedOperations executed;
+    private ExecutedOperations executed;
 
     private RawHttp http;
     private int executedBefore;
@@ -57,8 +55,14 @@ class MalformedRequestRegressionsWireMockTest {
     @BeforeEach
     void start() {
         upstream.resetAll();
+        executed = ExecutedOperations.capture();
         executedBefore = executed.count();
         http = RawHttp.toApplication();
+    }
+
+    @AfterEach
+    void stop() {
+        executed.close();
     }
 
     private void assertNothingRanAndNothingWentUpstream() {

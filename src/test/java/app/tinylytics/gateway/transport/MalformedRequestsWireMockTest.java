@@ -10,9 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import jakarta.inject.Inject;
-
 import org.jboss.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,12 +39,17 @@ class MalformedRequestsWireMockTest {
     @InjectWireMock
     WireMockServer upstream;
 
-    @Inject
-    ExecutedOperations executed;
+    private ExecutedOperations executed;
 
     @BeforeEach
-    void resetUpstream() {
+    void start() {
         upstream.resetAll();
+        executed = ExecutedOperations.capture();
+    }
+
+    @AfterEach
+    void stop() {
+        executed.close();
     }
 
     @Test

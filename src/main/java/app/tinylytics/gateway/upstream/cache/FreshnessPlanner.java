@@ -60,7 +60,7 @@ public class FreshnessPlanner {
             return 1;
         }
         long now = clock.millis();
-        if (now - demand.computedAtMillis >= RECOMPUTE_MILLIS) {
+        if (Math.abs(now - demand.computedAtMillis) >= RECOMPUTE_MILLIS) {
             demand.factor = compute(demand, now);
             demand.computedAtMillis = now;
         }
