@@ -1,6 +1,8 @@
 package app.tinylytics.gateway.transport;
 
 import java.math.BigInteger;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -99,9 +101,20 @@ final class VariableTypes {
                     throw refusal(path, "must be a Boolean: true or false");
                 }
             }
-            case "String", "Date", "DateTime" -> {
+            case "String" -> {
                 if (!(value instanceof String)) {
-                    throw refusal(path, "must be a " + scalar + " given as a string");
+                    throw refusal(path, "must be a String given as a string");
+                }
+            }
+            // SmallRye takes any string here and fails only in the resolver; these formats are exactly what it parses.
+            case "Date" -> {
+                if (!(value instanceof String text) || !parses(text, DateTimeFormatter.ISO_LOCAL_DATE)) {
+                    throw refusal(path, "must be a Date: a string YYYY-MM-DD");
+                }
+            }
+            case "DateTime" -> {
+                if (!(value instanceof String text) || !parses(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)) {
+                    throw refusal(path, "must be a DateTime: an ISO-8601 string with an offset, e.g. 2026-02-12T09:00:00Z");
                 }
             }
             default -> {
@@ -148,6 +161,15 @@ final class VariableTypes {
     private static boolean fitsInt(Object value) {
         BigInteger whole = value instanceof BigInteger big ? big : BigInteger.valueOf(((Number) value).longValue());
         return whole.bitLength() < 32;
+    }
+
+    private static boolean parses(String text, DateTimeFormatter format) {
+        try {
+            format.parse(text);
+            return true;
+        } catch (DateTimeParseException invalid) {
+            return false;
+        }
     }
 
     private static RequestRefusal refusal(String path, String rule) {
