@@ -80,47 +80,31 @@ final class VariableTypes {
     }
 
     private static void checkScalar(String scalar, Object value, String path) {
-        switch (scalar) {
-            case "Int" -> {
-                if (!isWhole(value) || !fitsInt(value)) {
-                    throw refusal(path, "must be an Int: a whole number from -2147483648 to 2147483647");
-                }
-            }
-            case "Float" -> {
-                if (!(value instanceof Number)) {
-                    throw refusal(path, "must be a Float: a number");
-                }
-            }
-            case "ID" -> {
-                if (!(value instanceof String) && !isWhole(value)) {
-                    throw refusal(path, "must be an ID: a string or a whole number");
-                }
-            }
-            case "Boolean" -> {
-                if (!(value instanceof Boolean)) {
-                    throw refusal(path, "must be a Boolean: true or false");
-                }
-            }
-            case "String" -> {
-                if (!(value instanceof String)) {
-                    throw refusal(path, "must be a String given as a string");
-                }
-            }
-            // SmallRye takes any string here and fails only in the resolver; these formats are exactly what it parses.
-            case "Date" -> {
-                if (!(value instanceof String text) || !parses(text, DateTimeFormatter.ISO_LOCAL_DATE)) {
-                    throw refusal(path, "must be a Date: a string YYYY-MM-DD");
-                }
-            }
-            case "DateTime" -> {
-                if (!(value instanceof String text) || !parses(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)) {
-                    throw refusal(path, "must be a DateTime: an ISO-8601 string with an offset, e.g. 2026-02-12T09:00:00Z");
-                }
-            }
-            default -> {
-                // Other scalars (JSON, ...) accept any JSON value; their own coercion decides.
-            }
+        String rule = scalarMisfit(scalar, value);
+        if (rule != null) {
+            throw refusal(path, rule);
         }
+    }
+
+    /**
+     * The rule {@code value} breaks for the built-in or date scalar {@code scalar} ("must be an Int: ..."), or null when
+     * it fits. Values are as JSON gives them: whole numbers as Integer, Long or BigInteger, others as Number.
+     */
+    static String scalarMisfit(String scalar, Object value) {
+        return switch (scalar) {
+            case "Int" -> isWhole(value) && fitsInt(value) ? null : "must be an Int: a whole number from -2147483648 to 2147483647";
+            case "Float" -> value instanceof Number ? null : "must be a Float: a number";
+            case "ID" -> value instanceof String || isWhole(value) ? null : "must be an ID: a string or a whole number";
+            case "Boolean" -> value instanceof Boolean ? null : "must be a Boolean: true or false";
+            case "String" -> value instanceof String ? null : "must be a String given as a string";
+            // SmallRye takes any string here and fails only in the resolver; these formats are exactly what it parses.
+            case "Date" -> value instanceof String text && parses(text, DateTimeFormatter.ISO_LOCAL_DATE) ? null
+                    : "must be a Date: a string YYYY-MM-DD";
+            case "DateTime" -> value instanceof String text && parses(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME) ? null
+                    : "must be a DateTime: an ISO-8601 string with an offset, e.g. 2026-02-12T09:00:00Z";
+            // Other scalars (JSON, ...) accept any value; their own coercion decides.
+            default -> null;
+        };
     }
 
     private static void checkInputObject(GraphQLSchema schema, GraphQLInputObjectType input, Object value, String path) {
