@@ -27,6 +27,6 @@ public class RateLimitApi {
     @Query
     @Description("The gateway's own view of the upstream request budget of the key in use.")
     public @NonNull Uni<RateLimit> rateLimit() {
-        return budget.snapshot(caller.reads().key()).map(RateLimit::from);
+        return budget.snapshot(caller.reads()).map(RateLimit::from);
     }
 }

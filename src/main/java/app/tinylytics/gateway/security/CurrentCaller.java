@@ -1,5 +1,7 @@
 package app.tinylytics.gateway.security;
 
+import java.util.List;
+
 import jakarta.enterprise.context.RequestScoped;
 
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -16,11 +18,13 @@ import app.tinylytics.gateway.upstream.UpstreamAuth;
 public class CurrentCaller {
 
     private final CallerResolver resolver;
+    private final ClientAddress addresses;
     private final CurrentVertxRequest request;
     private Caller caller;
 
-    CurrentCaller(CallerResolver resolver, CurrentVertxRequest request) {
+    CurrentCaller(CallerResolver resolver, ClientAddress addresses, CurrentVertxRequest request) {
         this.resolver = resolver;
+        this.addresses = addresses;
         this.request = request;
     }
 
@@ -28,10 +32,11 @@ public class CurrentCaller {
         if (caller == null) {
             RoutingContext context = request.getCurrent();
             caller = context == null
-                    ? resolver.resolve(java.util.List.of(), "unknown")
+                    ? resolver.resolve(List.of(), "unknown")
                     : resolver.resolve(context.request().headers().getAll(HttpHeaders.AUTHORIZATION),
-                            String.valueOf(context.request().remoteAddress() == null ? "unknown"
-                                    : context.request().remoteAddress().hostAddress()));
+                            addresses.of(context.request().remoteAddress() == null ? null
+                                    : context.request().remoteAddress().hostAddress(),
+                                    context.request().headers().getAll("X-Forwarded-For")));
         }
         return caller;
     }

@@ -34,6 +34,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 import app.tinylytics.gateway.security.CallerResolver;
+import app.tinylytics.gateway.security.ClientAddress;
 import app.tinylytics.gateway.security.CurrentCaller;
 
 /**
@@ -57,17 +58,20 @@ public class HttpTransport {
     private final long maxBodyBytes;
     private final OperationChecks checks;
     private final CallerResolver callers;
+    private final ClientAddress clientAddresses;
     private final Instance<ExecutionService> executions;
     private final ObjectMapper mapper;
 
     HttpTransport(@ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql") String rootPath,
             @ConfigProperty(name = "quarkus.http.root-path", defaultValue = "/") String httpRootPath,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody,
-            OperationChecks checks, CallerResolver callers, Instance<ExecutionService> executions, ObjectMapper mapper) {
+            OperationChecks checks, CallerResolver callers, ClientAddress clientAddresses, Instance<ExecutionService> executions,
+            ObjectMapper mapper) {
         this.path = rootPath.startsWith("/") ? rootPath : (httpRootPath.endsWith("/") ? httpRootPath : httpRootPath + "/") + rootPath;
         this.maxBodyBytes = maxBody.asLongValue();
         this.checks = checks;
         this.callers = callers;
+        this.clientAddresses = clientAddresses;
         this.executions = executions;
         this.mapper = mapper;
     }
@@ -181,7 +185,11 @@ public class HttpTransport {
         requestContext.terminate();
     }
 
-    /** The response media type the client accepts: GraphQL's own when it accepts it, else JSON; 406 for neither. */
+    /**
+     * The response media type: {@code application/graphql-response+json} when the client names it (and prefers it at
+     * least as much as JSON), else {@code application/json}, which is also the answer to no Accept header or a wildcard
+     * (GraphQL over HTTP, legacy watershed); 406 when the client accepts neither.
+     */
     private static MediaType responseType(RoutingContext context) {
         List<MediaType> accepted = MediaType.parseAll(context.request().headers().getAll(HttpHeaders.ACCEPT));
         if (accepted.isEmpty()) {
@@ -193,7 +201,8 @@ public class HttpTransport {
             throw RequestRefusal.http(406, "NOT_ACCEPTABLE", "This endpoint answers application/graphql-response+json or"
                     + " application/json; the Accept header allows neither.");
         }
-        return graphql >= json ? MediaType.GRAPHQL_RESPONSE_JSON : MediaType.JSON;
+        boolean named = accepted.stream().anyMatch(range -> range.sameEssence(MediaType.GRAPHQL_RESPONSE_JSON) && range.quality() > 0);
+        return named && graphql >= json ? MediaType.GRAPHQL_RESPONSE_JSON : MediaType.JSON;
     }
 
     /** The quality the most specific matching range gives {@code candidate} (RFC 9110 §12.5.1). */
@@ -258,8 +267,9 @@ public class HttpTransport {
         return upgrade != null && upgrade.equalsIgnoreCase("websocket");
     }
 
-    private static String clientAddress(RoutingContext context) {
-        return context.request().remoteAddress() == null ? "unknown" : context.request().remoteAddress().hostAddress();
+    private String clientAddress(RoutingContext context) {
+        String peer = context.request().remoteAddress() == null ? null : context.request().remoteAddress().hostAddress();
+        return clientAddresses.of(peer, context.request().headers().getAll("X-Forwarded-For"));
     }
 
     private void refuse(RoutingContext context, RequestRefusal refusal) {

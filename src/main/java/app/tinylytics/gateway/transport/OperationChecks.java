@@ -107,6 +107,7 @@ public class OperationChecks {
     }
 
     private void variablesFit(OperationDefinition operation, GraphQLRequest request) {
+        VariableTypes.check(schemas.get(), operation.getVariableDefinitions(), request.variables());
         try {
             ValuesResolver.coerceVariableValues(schemas.get(), operation.getVariableDefinitions(),
                     RawVariables.of(request.variables()), GraphQLContext.getDefault(), Locale.ROOT);

@@ -22,6 +22,8 @@ import app.tinylytics.gateway.operation.Operations;
 import app.tinylytics.gateway.upstream.budget.RequestBudget;
 import app.tinylytics.gateway.upstream.cache.CachePolicy;
 import app.tinylytics.gateway.upstream.cache.CachedRead;
+import app.tinylytics.gateway.upstream.cache.FetchLeases;
+import app.tinylytics.gateway.upstream.cache.FreshnessPlanner;
 import app.tinylytics.gateway.upstream.cache.Generations;
 import app.tinylytics.gateway.upstream.cache.InFlightReads;
 import app.tinylytics.gateway.upstream.cache.ReadKey;
@@ -42,6 +44,8 @@ public class UpstreamAccess {
     private final Generations generations;
     private final CachePolicy policy;
     private final InFlightReads inFlight;
+    private final FetchLeases leases;
+    private final FreshnessPlanner freshness;
     private final UpstreamMetrics metrics;
     private final Operations operations;
     private final ObjectMapper mapper;
@@ -50,13 +54,15 @@ public class UpstreamAccess {
     private final UpstreamGuards guards;
 
     UpstreamAccess(RequestBudget budget, ReadStore store, Generations generations, CachePolicy policy,
-            InFlightReads inFlight, UpstreamMetrics metrics, Operations operations, ObjectMapper mapper, Clock clock,
+            InFlightReads inFlight, FetchLeases leases, FreshnessPlanner freshness, UpstreamMetrics metrics, Operations operations, ObjectMapper mapper, Clock clock,
             GatewayConfig config, UpstreamGuards guards) {
         this.budget = budget;
         this.store = store;
         this.generations = generations;
         this.policy = policy;
         this.inFlight = inFlight;
+        this.leases = leases;
+        this.freshness = freshness;
         this.metrics = metrics;
         this.operations = operations;
         this.mapper = mapper;
@@ -68,26 +74,59 @@ public class UpstreamAccess {
     /**
      * A cached read of {@code endpoint}; null when upstream's answer means "absent" for it (an unknown site, uptime
      * off, content monitoring off). {@code request} receives the {@code Authorization} header value and is invoked
-     * only when upstream must be asked.
+     * only when upstream must be asked. A live subscription's operation is told of the read, to keep it up to date.
      */
     public <T> Uni<T> read(UpstreamAuth auth, Endpoint endpoint, long siteId, UpstreamQuery query, Class<T> type,
             Function<String, Uni<T>> request) {
-        ReadKey key = policy.keyFor(auth.key().identity(), endpoint, siteId, query);
         Operation operation = operations.current();
+        ReadKey key = policy.keyFor(auth.key().identity(), endpoint, siteId, query);
+        operation.used(key.encoded(), maxAge -> entry(auth, endpoint, siteId, query, key, request, maxAge, Operation.DETACHED)
+                .map(entry -> entry == null ? 0L : entry.contentStamp()));
+        return entry(auth, endpoint, siteId, query, key, request, null, operation)
+                .map(entry -> entry == null ? null : entry.value(type, mapper));
+    }
+
+    /**
+     * Whether a fresh copy of the read is cached, without asking upstream: the answer, or null when there is none. For
+     * answering one part of a read from another read already held (a site from the cached site list).
+     */
+    public <T> Uni<T> cachedOnly(UpstreamAuth auth, Endpoint endpoint, long siteId, UpstreamQuery query, Class<T> type) {
+        ReadKey key = policy.keyFor(auth.key().identity(), endpoint, siteId, query);
+        double factor = freshness.factor(auth.key().identity());
+        return generations.current(siteId, endpoint).chain(generation -> store.get(key)
+                .map(entry -> entry != null && entry.generation() == generation
+                        && policy.isFresh(entry, endpoint, clock.instant(), factor) ? entry.value(type, mapper) : null));
+    }
+
+    /**
+     * The cached entry to answer with: fresh (by its TTL stretched to fit the budget, or younger than {@code maxAge}
+     * when a live subscription asks), else fetched, else stale when upstream cannot be asked; null for "absent".
+     */
+    private <T> Uni<CachedRead> entry(UpstreamAuth auth, Endpoint endpoint, long siteId, UpstreamQuery query, ReadKey key,
+            Function<String, Uni<T>> request, Duration maxAge, Operation operation) {
+        String identity = auth.key().identity();
+        freshness.asked(identity, key.encoded(), maxAge != null ? maxAge : policy.ttl(endpoint, query));
+        double factor = freshness.factor(identity);
+        metrics.freshnessFactor(auth, factor);
         return generations.current(siteId, endpoint).chain(generation -> store.get(key)
                 .map(entry -> entry != null && entry.generation() == generation ? entry : null)
                 .chain(cached -> {
                     Instant now = clock.instant();
-                    if (cached != null && cached.isFreshAt(now)) {
+                    if (cached != null && (maxAge != null
+                            ? cached.isYoungerThan(maxAge, now) || policy.isFresh(cached, endpoint, now, 1)
+                            : policy.isFresh(cached, endpoint, now, factor))) {
                         metrics.cacheLookup("hit");
                         operation.cacheHit();
-                        return Uni.createFrom().item(cached.value(type, mapper));
+                        if (factor > 1 && !cached.isFreshAt(now)) {
+                            operation.stretched(factor);
+                        }
+                        return Uni.createFrom().item(cached);
                     }
                     CachedRead servable = cached != null && now.isBefore(policy.keepUntil(cached)) ? cached : null;
                     return budget.snapshot(auth.key()).chain(left -> {
                         metrics.budgetRemaining(auth, left.remaining());
                         if (servable != null && left.low()) {
-                            return stale(servable, type, operation);
+                            return stale(servable, operation);
                         }
                         if (left.spent()) {
                             return Uni.createFrom().failure(
@@ -99,10 +138,9 @@ public class UpstreamAccess {
                                     UpstreamFailure.notSent(endpoint, UpstreamFailure.Kind.OPERATION_CAP_REACHED));
                         }
                         return fetch(auth, endpoint, query, key, generation, request)
-                                .map(read -> read.value(type, mapper))
                                 .onFailure(failure -> isAbsent(endpoint, failure)).recoverWithNull()
                                 .onFailure(failure -> servable != null && ((UpstreamFailure) failure).isTemporary())
-                                .recoverWithUni(failure -> stale(servable, type, operation));
+                                .recoverWithUni(failure -> stale(servable, operation));
                     });
                 }));
     }
@@ -115,9 +153,7 @@ public class UpstreamAccess {
         if (!operations.current().tryUpstreamCall()) {
             return Uni.createFrom().failure(UpstreamFailure.notSent(endpoint, UpstreamFailure.Kind.OPERATION_CAP_REACHED));
         }
-        return budget.snapshot(auth.key()).chain(left -> left.spent()
-                ? Uni.createFrom().failure(UpstreamFailure.notSent(endpoint, UpstreamFailure.Kind.BUDGET_SPENT, left.retryAfterSeconds()))
-                : send(auth, endpoint, request));
+        return send(auth, endpoint, request);
     }
 
     /**
@@ -144,14 +180,16 @@ public class UpstreamAccess {
 
     private <T> Uni<CachedRead> fetch(UpstreamAuth auth, Endpoint endpoint, UpstreamQuery query, ReadKey key,
             long generation, Function<String, Uni<T>> request) {
-        InFlightReads.Joined joined = inFlight.join(key, generation, () -> send(auth, endpoint, request).chain(answer -> {
+        Supplier<Uni<CachedRead>> fromUpstream = () -> send(auth, endpoint, request).chain(answer -> {
             Instant fetchedAt = clock.instant();
             CachedRead read = CachedRead.of(answer, mapper, fetchedAt,
                     policy.freshUntil(endpoint, query, answer, fetchedAt), generation);
             return read.isFreshAt(fetchedAt)
                     ? store.put(key, read, policy.keepUntil(read)).replaceWith(read)
                     : Uni.createFrom().item(read);
-        }));
+        });
+        InFlightReads.Joined joined = inFlight.join(key, generation,
+                () -> leases.fetchOnce(key, generation, fromUpstream, () -> store.get(key)));
         if (joined.coalesced()) {
             metrics.coalesced(endpoint);
         }
@@ -173,20 +211,22 @@ public class UpstreamAccess {
                         .orElse(UpstreamFailure.DEFAULT_RETRY_AFTER_SECONDS))));
     }
 
-    /** One attempt, classified on failure so the guards decide on an {@link UpstreamFailure}. */
+    /**
+     * One attempt: a request acquired from the key's budget first (refused without a call when spent), then sent,
+     * bounded by the timeout and classified on failure so the guards decide on an {@link UpstreamFailure}.
+     */
     private <T> Uni<T> attempt(UpstreamAuth auth, Endpoint endpoint, Function<String, Uni<T>> request) {
-        return budget.record(auth.key())
-                .chain(() -> request.apply(auth.key().authorizationHeader()))
+        return budget.acquire(auth, endpoint).chain(() -> request.apply(auth.key().authorizationHeader())
                 .ifNoItem().after(timeout).failWith(() -> new TimeoutException("no answer within " + timeout.toMillis() + " ms"))
                 .onItem().invoke(() -> metrics.upstreamRequest(endpoint, "2xx"))
                 .onFailure().transform(failure -> UpstreamFailure.of(endpoint, failure))
-                .onFailure().invoke(failure -> metrics.upstreamRequest(endpoint, statusOf((UpstreamFailure) failure)));
+                .onFailure().invoke(failure -> metrics.upstreamRequest(endpoint, statusOf((UpstreamFailure) failure))));
     }
 
-    private <T> Uni<T> stale(CachedRead cached, Class<T> type, Operation operation) {
+    private Uni<CachedRead> stale(CachedRead cached, Operation operation) {
         metrics.cacheLookup("stale");
         operation.servedStale(cached.fetchedAt());
-        return Uni.createFrom().item(cached.value(type, mapper));
+        return Uni.createFrom().item(cached);
     }
 
     private static String statusOf(UpstreamFailure failure) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,6 +23,7 @@ public class UpstreamMetrics {
 
     private final MeterRegistry registry;
     private final Map<UpstreamAuth.Role, AtomicInteger> budgetRemaining = new ConcurrentHashMap<>();
+    private final Map<UpstreamAuth.Role, AtomicLong> freshnessPercent = new ConcurrentHashMap<>();
 
     UpstreamMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -42,13 +44,31 @@ public class UpstreamMetrics {
         registry.counter("gateway.upstream.coalesced", "endpoint", endpoint.route()).increment();
     }
 
+    /**
+     * How far a server key's reads are kept fresh beyond their TTL to fit its budget, as a factor (1 = as configured);
+     * forwarded keys are not reported.
+     */
+    public void freshnessFactor(UpstreamAuth auth, double factor) {
+        if (!auth.isServerKey()) {
+            return;
+        }
+        freshnessPercent.computeIfAbsent(auth.role(), r -> {
+            AtomicLong percent = new AtomicLong(100);
+            registry.gauge("gateway.freshness.factor", List.of(Tag.of("key", roleOf(auth))), percent, p -> p.get() / 100.0);
+            return percent;
+        }).set(Math.round(factor * 100));
+    }
+
     /** The budget left of a server key (forwarded keys are not reported). */
     public void budgetRemaining(UpstreamAuth auth, int remaining) {
         if (!auth.isServerKey()) {
             return;
         }
-        String role = auth.role() == UpstreamAuth.Role.SERVER_READ ? "read" : "write";
         budgetRemaining.computeIfAbsent(auth.role(), r -> registry.gauge("gateway.budget.remaining",
-                List.of(Tag.of("key", role)), new AtomicInteger(remaining))).set(remaining);
+                List.of(Tag.of("key", roleOf(auth))), new AtomicInteger(remaining))).set(remaining);
+    }
+
+    private static String roleOf(UpstreamAuth auth) {
+        return auth.role() == UpstreamAuth.Role.SERVER_READ ? "read" : "write";
     }
 }

@@ -11,32 +11,67 @@ import java.util.Map;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * A real {@code redis-server} process (Debian package) on a free loopback port, without persistence,
- * for the Redis cache backend's tests. {@code .ci/run} installs the package.
+ * A real {@code redis-server} process (Debian package) on a free loopback port, without persistence, for the Redis
+ * backend's tests. {@code .ci/run} installs the package. Tests can stop it and start it again on the same port
+ * ({@link #current()}) to see what the gateway does while Redis is away.
  */
 public class RedisServer implements QuarkusTestResourceLifecycleManager {
 
+    private static volatile RedisServer current;
+
     private Process process;
+    private int port;
+
+    /** The server the running test application uses. */
+    public static RedisServer current() {
+        return current;
+    }
 
     @Override
     public Map<String, String> start() {
-        int port = freePort();
-        try {
-            Path log = Files.createTempFile("redis-test", ".log");
-            process = new ProcessBuilder(List.of("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no"))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            awaitListening(port);
-        } catch (IOException e) {
-            throw new IllegalStateException("redis-server could not be started: install it (apt-get install redis-server)", e);
-        }
+        port = freePort();
+        launch();
+        current = this;
         return Map.of("gateway.cache.backend", "redis", "quarkus.redis.hosts", "redis://127.0.0.1:" + port);
     }
 
     @Override
     public void stop() {
+        stopProcess();
+    }
+
+    /** Stops redis-server, as an outage would. */
+    public void stopProcess() {
         if (process != null) {
             process.destroy();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+        }
+    }
+
+    /** Starts redis-server again on the same port, empty (nothing was persisted). */
+    public void restartProcess() {
+        stopProcess();
+        launch();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    private void launch() {
+        try {
+            Path log = Files.createTempFile("redis-test", ".log");
+            process = new ProcessBuilder(List.of("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
+                    "--save", "", "--appendonly", "no"))
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            awaitListening();
+        } catch (IOException e) {
+            throw new IllegalStateException("redis-server could not be started: install it (apt-get install redis-server)", e);
         }
     }
 
@@ -48,7 +83,7 @@ public class RedisServer implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private void awaitListening(int port) {
+    private void awaitListening() {
         for (int attempt = 0; attempt < 100; attempt++) {
             try (Socket ignored = new Socket("127.0.0.1", port)) {
                 return;

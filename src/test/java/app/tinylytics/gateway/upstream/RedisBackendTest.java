@@ -93,7 +93,8 @@ class RedisBackendTest {
     void requestsSpentByAnotherReplicaCountAgainstTheSameBudget() {
         RedisBudgetStore otherReplica = new RedisBudgetStore(reactiveRedis);
         for (int i = 0; i < 10; i++) {
-            otherReplica.record(identities.of(TestKeys.SERVER_READ).identity(), Instant.now()).await().indefinitely();
+            otherReplica.acquire(identities.of(TestKeys.SERVER_READ).identity(), null, Instant.now().toEpochMilli(), 1000, 1000)
+                    .await().indefinitely();
         }
 
         GraphQL.document("sites").post();

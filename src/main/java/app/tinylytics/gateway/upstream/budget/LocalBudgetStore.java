@@ -1,47 +1,93 @@
 package app.tinylytics.gateway.upstream.budget;
 
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.smallrye.mutiny.Uni;
 
-/** The request log of a single gateway instance, in memory. */
+/**
+ * The request counts of a single gateway instance, in memory: one window of request times per key and per share
+ * holder, forgotten once idle for longer than the window and bounded in number, so random keys cannot grow it.
+ */
 final class LocalBudgetStore implements BudgetStore {
 
-    private final Map<String, Deque<Instant>> requests = new ConcurrentHashMap<>();
-    private final Map<String, Instant> blocks = new ConcurrentHashMap<>();
+    private static final long MAX_WINDOWS = 100_000;
+
+    private final Cache<String, Window> windows = Caffeine.newBuilder()
+            .expireAfterAccess(Duration.ofMillis(WINDOW_MILLIS).plusMinutes(5))
+            .maximumSize(MAX_WINDOWS)
+            .build();
 
     @Override
-    public Uni<Void> record(String keyIdentity, Instant at) {
-        Deque<Instant> log = requests.computeIfAbsent(keyIdentity, f -> new ArrayDeque<>());
-        synchronized (log) {
-            log.addLast(at);
-        }
-        return Uni.createFrom().voidItem();
-    }
-
-    @Override
-    public Uni<Usage> usageSince(String keyIdentity, Instant windowStart) {
-        Instant blockedUntil = blocks.get(keyIdentity);
-        Deque<Instant> log = requests.get(keyIdentity);
-        if (log == null) {
-            return Uni.createFrom().item(new Usage(0, null, blockedUntil));
-        }
-        synchronized (log) {
-            while (!log.isEmpty() && !log.peekFirst().isAfter(windowStart)) {
-                log.removeFirst();
+    public Uni<Grant> acquire(String keyIdentity, String shareHolder, long nowMillis, int keyLimit, int shareLimit) {
+        Window key = windows.get(keyIdentity, k -> new Window());
+        Window share = shareHolder == null ? null : windows.get(shareKey(keyIdentity, shareHolder), k -> new Window());
+        // One lock per key: a share window is only ever touched under its key's lock, so the two change together.
+        synchronized (key) {
+            key.prune(nowMillis);
+            if (key.blockedUntil > nowMillis) {
+                return Uni.createFrom().item(new Grant(Refusal.BLOCKED, key.blockedUntil));
             }
-            return Uni.createFrom().item(new Usage(log.size(), log.peekFirst(), blockedUntil));
+            if (key.times.size() >= keyLimit) {
+                return Uni.createFrom().item(new Grant(Refusal.KEY_SPENT, key.times.peekFirst() + WINDOW_MILLIS));
+            }
+            if (share != null) {
+                share.prune(nowMillis);
+                if (share.times.size() >= shareLimit) {
+                    return Uni.createFrom().item(new Grant(Refusal.SHARE_SPENT, share.times.peekFirst() + WINDOW_MILLIS));
+                }
+                share.times.addLast(nowMillis);
+            }
+            key.times.addLast(nowMillis);
+            return Uni.createFrom().item(Grant.GRANTED);
         }
     }
 
     @Override
-    public Uni<Void> blockUntil(String keyIdentity, Instant until) {
-        blocks.merge(keyIdentity, until, (a, b) -> a.isAfter(b) ? a : b);
+    public Uni<Usage> usage(String keyIdentity, String shareHolder, long nowMillis) {
+        Window key = windows.get(keyIdentity, k -> new Window());
+        Window share = shareHolder == null ? null : windows.getIfPresent(shareKey(keyIdentity, shareHolder));
+        synchronized (key) {
+            key.prune(nowMillis);
+            int shareCount = 0;
+            long shareOldest = 0;
+            if (share != null) {
+                share.prune(nowMillis);
+                shareCount = share.times.size();
+                shareOldest = share.times.isEmpty() ? 0 : share.times.peekFirst();
+            }
+            return Uni.createFrom().item(new Usage(key.times.size(), key.times.isEmpty() ? 0 : key.times.peekFirst(),
+                    key.blockedUntil > nowMillis ? key.blockedUntil : 0, shareCount, shareOldest));
+        }
+    }
+
+    @Override
+    public Uni<Void> blockUntil(String keyIdentity, long untilMillis) {
+        Window key = windows.get(keyIdentity, k -> new Window());
+        synchronized (key) {
+            key.blockedUntil = Math.max(key.blockedUntil, untilMillis);
+        }
         return Uni.createFrom().voidItem();
     }
 
+    static String shareKey(String keyIdentity, String shareHolder) {
+        return keyIdentity + "|" + shareHolder;
+    }
+
+    /** Request times in the window, oldest first; guarded by the key window's monitor. */
+    private static final class Window {
+
+        private final ArrayDeque<Long> times = new ArrayDeque<>();
+        private long blockedUntil;
+
+        void prune(long nowMillis) {
+            long windowStart = nowMillis - WINDOW_MILLIS;
+            while (!times.isEmpty() && times.peekFirst() <= windowStart) {
+                times.removeFirst();
+            }
+        }
+    }
 }

@@ -45,15 +45,35 @@ public class CachePolicy {
      * leaderboard carries its own expiry; everything else has a TTL by kind of data.
      */
     public Instant freshUntil(Endpoint endpoint, UpstreamQuery query, Object answer, Instant now) {
+        return endpoint.freshness() == Endpoint.Freshness.DECLARED_BY_UPSTREAM
+                ? declaredExpiry(answer, now)
+                : now.plus(ttl(endpoint, query));
+    }
+
+    /**
+     * How fresh a read is wanted before the budget has a say: its TTL, or for the leaderboard an hour (upstream
+     * recomputes it about hourly). What {@link FreshnessPlanner} plans with.
+     */
+    public Duration ttl(Endpoint endpoint, UpstreamQuery query) {
         return switch (endpoint.freshness()) {
-            case ACCOUNT -> now.plus(ttl.account());
-            case ANALYTICS -> now.plus(query.range() != null && query.range().endedBefore(today())
-                    ? ttl.analyticsClosedRange() : ttl.analytics());
-            case INSIGHTS -> now.plus(ttl.insights());
-            case MONITORING -> now.plus(ttl.monitoring());
-            case DECLARED_BY_UPSTREAM -> declaredExpiry(answer, now);
-            case NEVER_CACHED -> now;
+            case ACCOUNT -> ttl.account();
+            case ANALYTICS -> query.range() != null && query.range().endedBefore(today())
+                    ? ttl.analyticsClosedRange() : ttl.analytics();
+            case INSIGHTS -> ttl.insights();
+            case MONITORING -> ttl.monitoring();
+            case DECLARED_BY_UPSTREAM -> Duration.ofHours(1);
+            case NEVER_CACHED -> Duration.ZERO;
         };
+    }
+
+    /**
+     * Whether the entry is fresh at {@code now} with its TTL stretched by {@code factor} to fit the budget; an expiry
+     * upstream declared is never stretched.
+     */
+    public boolean isFresh(CachedRead entry, Endpoint endpoint, Instant now, double factor) {
+        return endpoint.freshness() == Endpoint.Freshness.DECLARED_BY_UPSTREAM || factor <= 1
+                ? entry.isFreshAt(now)
+                : entry.isFreshAt(now, factor);
     }
 
     /** How long past its freshness an entry is kept, to be served stale when the budget runs low or upstream is down. */

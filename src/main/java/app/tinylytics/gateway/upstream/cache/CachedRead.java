@@ -2,7 +2,9 @@ package app.tinylytics.gateway.upstream.cache;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.zip.CRC32;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -54,6 +56,23 @@ public final class CachedRead {
 
     public boolean isFreshAt(Instant now) {
         return now.toEpochMilli() < freshUntilMillis;
+    }
+
+    /** Fresh at {@code now} with its freshness lengthened {@code factor} times. */
+    public boolean isFreshAt(Instant now, double factor) {
+        return now.toEpochMilli() < fetchedAtMillis + (long) ((freshUntilMillis - fetchedAtMillis) * factor);
+    }
+
+    /** Whether it was fetched within {@code maxAge} of {@code now}. */
+    public boolean isYoungerThan(Duration maxAge, Instant now) {
+        return now.toEpochMilli() - fetchedAtMillis < maxAge.toMillis();
+    }
+
+    /** A version of the content: equal content, equal stamp (so a refresh that changed nothing changes nothing). */
+    public long contentStamp() {
+        CRC32 crc = new CRC32();
+        crc.update(json);
+        return crc.getValue() ^ ((long) json.length << 32);
     }
 
     public long generation() {

@@ -30,6 +30,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 import app.tinylytics.gateway.security.KeyIdentities;
+import app.tinylytics.gateway.upstream.Endpoint;
+import app.tinylytics.gateway.upstream.UpstreamAuth;
 import app.tinylytics.gateway.support.GraphQL;
 import app.tinylytics.gateway.support.TestKeys;
 import app.tinylytics.gateway.support.WireMockProfile;
@@ -67,7 +69,7 @@ class BudgetTest {
 
     private void spend(int requests) {
         for (int i = 0; i < requests; i++) {
-            budget.record(identities.of(TestKeys.SERVER_READ)).await().indefinitely();
+            budget.acquire(UpstreamAuth.forwarded(identities.of(TestKeys.SERVER_READ)), Endpoint.SITES).await().indefinitely();
         }
     }
 
