@@ -28,7 +28,12 @@ final class ClusterClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> DOCUMENTS = new ConcurrentHashMap<>();
-    private static final Pattern SAMPLE = Pattern.compile("(?m)^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*\\})? (\\S+)$");
+    /**
+     * A sample line: name, labels (whose quoted values may hold braces, e.g. {@code uri="/sites/{id}"}), value, and maybe
+     * an exemplar after it ({@code # {trace_id=...} 1.0 ...}).
+     */
+    private static final Pattern SAMPLE = Pattern.compile(
+            "(?m)^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(?:[^\"}]|\"(?:[^\"\\\\]|\\\\.)*\")*\\})? (\\S+)(?: #.*)?$");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(3)).build();

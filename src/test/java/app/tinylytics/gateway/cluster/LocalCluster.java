@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -13,6 +14,8 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,8 +35,6 @@ final class LocalCluster implements AutoCloseable {
 
     /** Requests per key per hour on both sides: small, so that budget checks need few requests. */
     static final int HOURLY_LIMIT = 200;
-    /** Clocks run this many times real time on every process: an hour is a minute, a 60 s TTL a second. */
-    static final int CLOCK_RATE = 60;
 
     private final Path work;
     private final ClusterClient client;
@@ -44,6 +45,7 @@ final class LocalCluster implements AutoCloseable {
     private final int redisPort;
     private final int simulatorPort;
     private final long replicaRamBytes;
+    private final String redisPassword;
 
     private LocalCluster(int replicas, Path work, ClusterClient client) throws IOException {
         this.work = work;
@@ -57,7 +59,7 @@ final class LocalCluster implements AutoCloseable {
             }
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String redisPassword = randomSecret();
+        this.redisPassword = randomSecret();
         String identitySecret = randomSecret();
         this.replicaRamBytes = jvmOverlayMemoryLimit();
 
@@ -71,8 +73,7 @@ final class LocalCluster implements AutoCloseable {
         simulatorPort = ManagedProcess.freePort();
         simulator = new ManagedProcess("simulator", List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-jar", demoJar.toString()),
                 Map.of("QUARKUS_HTTP_HOST", "127.0.0.1", "QUARKUS_HTTP_PORT", String.valueOf(simulatorPort),
-                        "TINYLYTICS_SIMULATOR_HOURLY_LIMIT", String.valueOf(HOURLY_LIMIT),
-                        "GATEWAY_CLOCK_RATE", String.valueOf(CLOCK_RATE)),
+                        "TINYLYTICS_SIMULATOR_HOURLY_LIMIT", String.valueOf(HOURLY_LIMIT)),
                 work.resolve("simulator.log"));
 
         for (int i = 1; i <= replicas; i++) {
@@ -93,12 +94,11 @@ final class LocalCluster implements AutoCloseable {
             // One client address sends everything here: the per-caller share would otherwise be what limits it.
             env.put("GATEWAY_BUDGET_CALLER_SHARE_PERCENT", "100");
             env.put("GATEWAY_UPSTREAM_HOURLY_LIMIT", String.valueOf(HOURLY_LIMIT));
-            env.put("GATEWAY_CLOCK_RATE", String.valueOf(CLOCK_RATE));
-            // Simulated time: analytics stay fresh for 10 real seconds (long enough to tell an invalidation from an
-            // expiry), and a day of staleness is 24 real minutes, longer than any outage here.
-            env.put("GATEWAY_CACHE_TTL_ANALYTICS", "10m");
-            env.put("GATEWAY_CACHE_STALE_WINDOW", "24h");
-            // Real time: quick verdicts and a quick way back after the upstream outage.
+            // Real time throughout (no GATEWAY_CLOCK_RATE): fetch leases and Redis expiries count real milliseconds.
+            // Site data goes out of date within the upstream outage: the budget-aware freshness stretches one read's
+            // 5 s to about 3600 / (0.95 * 200) = 19 s, a dashboard's reads to minutes.
+            env.put("GATEWAY_CACHE_TTL_ACCOUNT", "5s");
+            // Quick verdicts and a quick way back after the upstream outage.
             env.put("GATEWAY_HEALTH_PROBE_INTERVAL", "1s");
             env.put("GATEWAY_CIRCUIT_BREAKER_DELAY", "2s");
             env.put("GATEWAY_UPSTREAM_TIMEOUT", "3s");
@@ -174,6 +174,39 @@ final class LocalCluster implements AutoCloseable {
 
     Path work() {
         return work;
+    }
+
+    /** Every key matching {@code pattern} with its TTL in seconds (-1: none), asked with redis-cli. */
+    Map<String, Long> redisTtls(String pattern) {
+        Map<String, Long> ttls = new TreeMap<>();
+        for (String key : redisCli("--scan", "--pattern", pattern)) {
+            if (!key.isBlank()) {
+                ttls.put(key, Long.parseLong(redisCli("TTL", key).get(0).strip()));
+            }
+        }
+        return ttls;
+    }
+
+    private List<String> redisCli(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("redis-cli", "-h", "127.0.0.1", "-p", String.valueOf(redisPort),
+                "--no-auth-warning"));
+        command.addAll(List.of(arguments));
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            // The password travels in the environment, not on a command line others could read.
+            builder.environment().put("REDISCLI_AUTH", redisPassword);
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("redis-cli " + String.join(" ", arguments) + ": " + output);
+            }
+            return List.of(output.split("\n"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 /**
  * One process of the local cluster (redis-server, the simulator, a gateway replica): started, stopped, killed and
@@ -95,6 +97,15 @@ final class ManagedProcess {
 
     Path log() {
         return log;
+    }
+
+    /** How many lines of the log so far contain {@code text}. */
+    long logLines(String text) {
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
+            return lines.filter(line -> line.contains(text)).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A memory figure of the running process from /proc (e.g. VmRSS, VmHWM), in KiB; empty off Linux or once gone. */
