@@ -35,6 +35,8 @@ public interface GatewayConfig {
 
     WebSocket websocket();
 
+    Live live();
+
     interface Upstream {
         /** Requests upstream allows per key per hour. */
         @WithDefault("1000")
@@ -60,6 +62,13 @@ public interface GatewayConfig {
         /** Memory the in-process cache of upstream reads may hold, counted in bytes of the cached JSON and keys. */
         @WithDefault("32M")
         MemorySize maxBytes();
+
+        /**
+         * Memory the cache of whole GraphQL answers may hold: an operation asked again by the same key is answered from
+         * it while every read it used is fresh and unchanged by writes. 0 switches it off.
+         */
+        @WithDefault("16M")
+        MemorySize operationMaxBytes();
 
         /**
          * With the Redis backend: how long one replica holds the right to fetch a read that several replicas miss at
@@ -245,6 +254,13 @@ public interface GatewayConfig {
 
         /** An {@code aud} the JWTs must carry. */
         Optional<String> audience();
+    }
+
+    /** Live queries ({@code Subscription.siteUpdates}). */
+    interface Live {
+        /** The shortest refresh interval a subscriber may ask for ({@code everySeconds}). */
+        @WithDefault("30")
+        int minEverySeconds();
     }
 
     /** GraphQL over WebSocket (graphql-transport-ws) on the GraphQL path, for subscriptions. */

@@ -6,42 +6,52 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
-import io.smallrye.graphql.execution.context.SmallRyeContext;
 import io.smallrye.mutiny.Uni;
 
 /**
  * One GraphQL operation as the upstream layer sees it: how many upstream calls it made (and whether it may make
  * another, up to its cap), how many reads came from cache or were served stale, how far freshness was stretched to fit
- * the budget, and who wants to know which reads it used (a live subscription watches them). What the client should
- * know about the cache is its {@code extensions.cache}.
+ * the budget, which reads it used (to answer it again from cache, or to watch them live), and what its
+ * {@code extensions.cache} tells the client.
  */
 public final class Operation {
 
     /** Where a transport puts the operation in the GraphQL context it executes with. */
     public static final String CONTEXT_KEY = "tinylytics.operation";
 
-    /** Outside any GraphQL operation (readiness probes, unit tests): no cap, nobody reads the counters. */
-    public static final Operation DETACHED = new Operation(null, Integer.MAX_VALUE);
-
-    static final String CACHE_EXTENSION = "cache";
+    /** Outside any GraphQL operation (readiness probes, polls, unit tests): no cap, nobody reads the counters. */
+    public static final Operation DETACHED = new Operation("detached", "none", Integer.MAX_VALUE);
 
     private final long startNanos = System.nanoTime();
-    private final SmallRyeContext context;
+    private final String name;
+    private final String type;
     private final int maxUpstreamCalls;
     private final AtomicInteger upstreamCalls = new AtomicInteger();
     private final AtomicInteger cacheHits = new AtomicInteger();
     private final AtomicInteger staleHits = new AtomicInteger();
     private final AtomicReference<Instant> oldestStale = new AtomicReference<>();
     private final AtomicReference<Double> freshnessFactor = new AtomicReference<>(1.0);
+    private final List<ReadUse> reads = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean personal = new AtomicBoolean();
     private final List<ReadWatcher> watchers = new CopyOnWriteArrayList<>();
 
-    Operation(SmallRyeContext context, int maxUpstreamCalls) {
-        this.context = context;
+    Operation(String name, String type, int maxUpstreamCalls) {
+        this.name = name;
+        this.type = type;
         this.maxUpstreamCalls = maxUpstreamCalls;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String type() {
+        return type;
     }
 
     /** Counts one more upstream call unless the cap is reached; atomic, as fields resolve concurrently. */
@@ -56,10 +66,6 @@ public final class Operation {
         return true;
     }
 
-    public int maxUpstreamCalls() {
-        return maxUpstreamCalls;
-    }
-
     public void cacheHit() {
         cacheHits.incrementAndGet();
     }
@@ -68,19 +74,37 @@ public final class Operation {
     public void servedStale(Instant fetchedAt) {
         staleHits.incrementAndGet();
         oldestStale.accumulateAndGet(fetchedAt, (a, b) -> a == null || b.isBefore(a) ? b : a);
-        publishCacheNotice();
     }
 
     /** Reads stayed fresh {@code factor} times longer than configured, to fit the key's budget: the answer says so. */
     public void stretched(double factor) {
-        if (factor > 1 && factor > freshnessFactor.getAndAccumulate(factor, Math::max)) {
-            publishCacheNotice();
+        freshnessFactor.accumulateAndGet(factor, Math::max);
+    }
+
+    /** The answer holds something about the caller itself (its own budget share): it is never reused for anyone. */
+    public void markPersonal() {
+        personal.set(true);
+    }
+
+    /**
+     * The operation used a read; {@code refresh} brings that read up to date (fetching it when its cached copy is
+     * older than the given age) and tells the version of its content.
+     */
+    public void used(ReadUse read, Function<Duration, Uni<Long>> refresh) {
+        reads.add(read);
+        for (ReadWatcher watcher : watchers) {
+            watcher.used(read.readId(), refresh);
         }
     }
 
-    /** When the oldest copy served stale in this operation was fetched; null when nothing was stale. */
-    public Instant oldestStale() {
-        return oldestStale.get();
+    /** The reads used so far. */
+    public List<ReadUse> reads() {
+        return List.copyOf(reads);
+    }
+
+    /** True when the answer may be served again to the same key until its reads' freshness ends. */
+    public boolean reusable() {
+        return !personal.get() && !reads.isEmpty() && reads.stream().allMatch(ReadUse::reusable);
     }
 
     /** Asks to be told about every upstream read the operation uses from now on. */
@@ -92,16 +116,6 @@ public final class Operation {
         watchers.remove(watcher);
     }
 
-    /**
-     * The operation used the read {@code readId}; {@code refresh} brings that read up to date (fetching it when its
-     * cached copy is older than the given age) and tells the version of its content.
-     */
-    public void used(String readId, Function<Duration, Uni<Long>> refresh) {
-        for (ReadWatcher watcher : watchers) {
-            watcher.used(readId, refresh);
-        }
-    }
-
     /** Told about the upstream reads an operation uses. */
     @FunctionalInterface
     public interface ReadWatcher {
@@ -109,27 +123,26 @@ public final class Operation {
         void used(String readId, Function<Duration, Uni<Long>> refresh);
     }
 
-    private void publishCacheNotice() {
-        if (context == null) {
-            return;
+    /** What the answer's {@code extensions.cache} says: stale copies and stretched freshness; null when neither. */
+    public Map<String, Object> cacheNotice() {
+        Instant oldest = oldestStale.get();
+        double factor = freshnessFactor.get();
+        if (oldest == null && factor <= 1) {
+            return null;
         }
         Map<String, Object> notice = new LinkedHashMap<>();
-        Instant oldest = oldestStale.get();
         if (oldest != null) {
             notice.put("stale", true);
             notice.put("oldestFetchedAt", oldest.toString());
         }
-        double factor = freshnessFactor.get();
         if (factor > 1) {
             notice.put("freshnessFactor", Math.round(factor * 100) / 100.0);
         }
-        synchronized (context) {
-            context.addExtension(CACHE_EXTENSION, notice);
-        }
+        return notice;
     }
 
-    long elapsedMillis() {
-        return (System.nanoTime() - startNanos) / 1_000_000;
+    long elapsedNanos() {
+        return System.nanoTime() - startNanos;
     }
 
     int upstreamCalls() {

@@ -4,14 +4,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import graphql.ExecutionInput;
-import graphql.GraphQL;
 import graphql.ParseAndValidate;
 import graphql.ParseAndValidateResult;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
@@ -20,7 +18,8 @@ import graphql.schema.GraphQLSchema;
 
 /**
  * The one cache of parsed and validated GraphQL documents, used both by the transports (to check a request before
- * anything runs) and by graphql-java itself when SmallRye executes it, so no document is parsed twice. Bounded in
+ * anything runs) and by graphql-java itself when SmallRye executes it ({@link DocumentCacheInstaller}), so no
+ * document is parsed twice. Bounded in
  * characters; invalid documents are cached too, so resending one costs nothing.
  */
 @ApplicationScoped
@@ -38,11 +37,6 @@ public class Documents implements PreparsedDocumentProvider {
 
     Documents(Instance<GraphQLSchema> schemas) {
         this.schemas = schemas;
-    }
-
-    /** Makes graphql-java use this cache when SmallRye builds its {@link GraphQL}. */
-    void install(@Observes GraphQL.Builder builder) {
-        builder.preparsedDocumentProvider(this);
     }
 
     /** The document parsed and validated against the served schema; its errors are syntax or validation errors. */

@@ -6,6 +6,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,6 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import graphql.ExecutionResult;
+import graphql.language.OperationDefinition;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.logging.Log;
@@ -33,6 +36,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
+import app.tinylytics.gateway.error.GatewayException;
+import app.tinylytics.gateway.operation.Operation;
+import app.tinylytics.gateway.operation.OperationLog;
+import app.tinylytics.gateway.operation.Operations;
+import app.tinylytics.gateway.security.Caller;
 import app.tinylytics.gateway.security.CallerResolver;
 import app.tinylytics.gateway.security.ClientAddress;
 import app.tinylytics.gateway.security.CurrentCaller;
@@ -59,19 +67,25 @@ public class HttpTransport {
     private final OperationChecks checks;
     private final CallerResolver callers;
     private final ClientAddress clientAddresses;
+    private final Operations operations;
+    private final OperationLog log;
+    private final OperationCache answers;
     private final Instance<ExecutionService> executions;
     private final ObjectMapper mapper;
 
     HttpTransport(@ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql") String rootPath,
             @ConfigProperty(name = "quarkus.http.root-path", defaultValue = "/") String httpRootPath,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody,
-            OperationChecks checks, CallerResolver callers, ClientAddress clientAddresses, Instance<ExecutionService> executions,
-            ObjectMapper mapper) {
+            OperationChecks checks, CallerResolver callers, ClientAddress clientAddresses, Operations operations,
+            OperationLog log, OperationCache answers, Instance<ExecutionService> executions, ObjectMapper mapper) {
         this.path = rootPath.startsWith("/") ? rootPath : (httpRootPath.endsWith("/") ? httpRootPath : httpRootPath + "/") + rootPath;
         this.maxBodyBytes = maxBody.asLongValue();
         this.checks = checks;
         this.callers = callers;
         this.clientAddresses = clientAddresses;
+        this.operations = operations;
+        this.log = log;
+        this.answers = answers;
         this.executions = executions;
         this.mapper = mapper;
     }
@@ -119,7 +133,7 @@ public class HttpTransport {
             GraphQLRequest request = body.sameEssence(MediaType.GRAPHQL)
                     ? GraphQLRequest.fromDocument(utf8(bytes))
                     : GraphQLRequest.fromJson(bytes);
-            execute(context, checks.check(request, OperationChecks.Transport.HTTP_POST));
+            answer(context, request, OperationChecks.Transport.HTTP_POST);
         } catch (RequestRefusal refusal) {
             refuse(context, refusal);
         }
@@ -129,7 +143,7 @@ public class HttpTransport {
         try {
             Map<String, List<String>> parameters = new HashMap<>();
             context.queryParams().names().forEach(name -> parameters.put(name, context.queryParams().getAll(name)));
-            execute(context, checks.check(GraphQLRequest.fromParameters(parameters), OperationChecks.Transport.HTTP_GET));
+            answer(context, GraphQLRequest.fromParameters(parameters), OperationChecks.Transport.HTTP_GET);
         } catch (RequestRefusal refusal) {
             refuse(context, refusal);
         }
@@ -154,11 +168,51 @@ public class HttpTransport {
     }
 
     /**
-     * Runs the checked operation through SmallRye with the request context active, the way Quarkus' own GraphQL
-     * handler does, and with the caller resolved once for every resolver of the request.
+     * Answers from the operation cache when the same key asked the same operation and every read it used is still
+     * fresh and unchanged; otherwise checks the request and runs it.
      */
-    private void execute(RoutingContext context, PreparedOperation operation) {
+    private void answer(RoutingContext context, GraphQLRequest request, OperationChecks.Transport transport) {
         MediaType responseType = responseType(context);
+        Caller caller = callers.resolve(context.request().headers().getAll(HttpHeaders.AUTHORIZATION), clientAddress(context));
+        String cacheKey = cacheKeyOf(caller, request);
+        if (cacheKey == null) {
+            execute(context, checks.check(request, transport), caller, responseType, null);
+            return;
+        }
+        answers.lookup(cacheKey).subscribe().with(cached -> {
+            if (cached != null) {
+                context.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, responseType.withUtf8())
+                        .end(Buffer.buffer(cached));
+                return;
+            }
+            try {
+                execute(context, checks.check(request, transport), caller, responseType, cacheKey);
+            } catch (RequestRefusal refusal) {
+                refuse(context, refusal);
+            }
+        }, context::fail);
+    }
+
+    /** The operation-cache key of a query with the caller's read key; null when the caller has no usable key. */
+    private String cacheKeyOf(Caller caller, GraphQLRequest request) {
+        if (request.query() == null) {
+            return null;
+        }
+        try {
+            return answers.keyOf(caller.reads().key().identity(), request);
+        } catch (GatewayException refused) {
+            return null; // executed, so the refusal reaches the client as a coded error at each field
+        }
+    }
+
+    /**
+     * Runs the checked operation through SmallRye with the request context active, the way Quarkus' own GraphQL
+     * handler does, with the caller resolved once for every resolver of the request.
+     */
+    private void execute(RoutingContext context, PreparedOperation prepared, Caller caller, MediaType responseType,
+            String cacheKey) {
+        Operation operation = operations.newOperation(prepared.operation().getName(),
+                prepared.kind().name().toLowerCase(Locale.ROOT));
         ManagedContext requestContext = Arc.container().requestContext();
         context.response().endHandler(ended -> terminate(requestContext));
         if (!requestContext.isActive()) {
@@ -166,12 +220,14 @@ public class HttpTransport {
         }
         try {
             Arc.container().instance(CurrentVertxRequest.class).get().setCurrent(context);
-            Arc.container().instance(CurrentCaller.class).get().set(callers.resolve(
-                    context.request().headers().getAll(HttpHeaders.AUTHORIZATION), clientAddress(context)));
-            Map<String, Object> metadata = new ConcurrentHashMap<>();
-            metadata.put("runBlocking", false);
-            metadata.put("state", requestContext.getState());
-            executions.get().executeAsync(operation.request().toJsonP(), metadata, new Writer(context, responseType));
+            Arc.container().instance(CurrentCaller.class).get().set(caller);
+            Map<String, Object> graphQLContext = new ConcurrentHashMap<>();
+            graphQLContext.put("runBlocking", false);
+            graphQLContext.put("state", requestContext.getState());
+            graphQLContext.put(Operation.CONTEXT_KEY, operation);
+            String reusableUnder = prepared.kind() == OperationDefinition.Operation.QUERY ? cacheKey : null;
+            executions.get().executeAsync(prepared.request().toJsonP(), graphQLContext,
+                    new Writer(context, responseType, operation, reusableUnder));
             SmallRyeContextManager.clearCurrentSmallRyeContext();
             requestContext.deactivate();
         } catch (RuntimeException unexpected) {
@@ -289,25 +345,39 @@ public class HttpTransport {
         }
     }
 
-    /** Writes SmallRye's answer: 200 when the operation ran; a request error without data as {@link RequestRefusal} does. */
-    private static final class Writer implements ExecutionResponseWriter {
+    /**
+     * Writes SmallRye's answer with the operation's {@code extensions.cache}: 200 when the operation ran; a request
+     * error without data as {@link RequestRefusal} does. Logs the operation, and keeps a clean answer for reuse.
+     */
+    private final class Writer implements ExecutionResponseWriter {
 
         private final RoutingContext context;
         private final MediaType type;
+        private final Operation operation;
+        private final String cacheKey;
 
-        Writer(RoutingContext context, MediaType type) {
+        Writer(RoutingContext context, MediaType type, Operation operation, String cacheKey) {
             this.context = context;
             this.type = type;
+            this.operation = operation;
+            this.cacheKey = cacheKey;
         }
 
         @Override
         public void write(ExecutionResponse response) {
-            boolean ran = response.getExecutionResult().isDataPresent();
-            int status = ran || type.sameEssence(MediaType.JSON) ? 200 : 400;
+            ExecutionResult result = response.getExecutionResult();
+            log.finished(operation, result);
+            Map<String, Object> notice = operation.cacheNotice();
+            byte[] body = (notice == null ? response : new ExecutionResponse(result, Map.of("cache", notice)))
+                    .getExecutionResultAsString().getBytes(StandardCharsets.UTF_8);
+            boolean ran = result.isDataPresent();
+            if (cacheKey != null && ran && result.getErrors().isEmpty() && notice == null && operation.reusable()) {
+                answers.store(cacheKey, body, operation.reads());
+            }
             if (!context.response().ended()) {
-                context.response().setStatusCode(status)
+                context.response().setStatusCode(ran || type.sameEssence(MediaType.JSON) ? 200 : 400)
                         .putHeader(HttpHeaders.CONTENT_TYPE, type.withUtf8())
-                        .end(Buffer.buffer(response.getExecutionResultAsString().getBytes(StandardCharsets.UTF_8)));
+                        .end(Buffer.buffer(body));
             }
         }
 

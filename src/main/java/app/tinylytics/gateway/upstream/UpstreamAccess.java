@@ -19,6 +19,7 @@ import io.smallrye.mutiny.Uni;
 import app.tinylytics.gateway.config.GatewayConfig;
 import app.tinylytics.gateway.operation.Operation;
 import app.tinylytics.gateway.operation.Operations;
+import app.tinylytics.gateway.operation.ReadUse;
 import app.tinylytics.gateway.upstream.budget.RequestBudget;
 import app.tinylytics.gateway.upstream.cache.CachePolicy;
 import app.tinylytics.gateway.upstream.cache.CachedRead;
@@ -80,10 +81,21 @@ public class UpstreamAccess {
             Function<String, Uni<T>> request) {
         Operation operation = operations.current();
         ReadKey key = policy.keyFor(auth.key().identity(), endpoint, siteId, query);
-        operation.used(key.encoded(), maxAge -> entry(auth, endpoint, siteId, query, key, request, maxAge, Operation.DETACHED)
-                .map(entry -> entry == null ? 0L : entry.contentStamp()));
+        Function<Duration, Uni<Long>> refresh = maxAge -> entry(auth, endpoint, siteId, query, key, request, maxAge,
+                Operation.DETACHED).map(entry -> entry == null ? 0L : entry.contentStamp());
         return entry(auth, endpoint, siteId, query, key, request, null, operation)
+                .invoke(entry -> operation.used(use(key, siteId, endpoint, entry), refresh))
                 .map(entry -> entry == null ? null : entry.value(type, mapper));
+    }
+
+    /** What the operation used: the read, and until when its answer may be reused (never when absent or stale). */
+    private ReadUse use(ReadKey key, long siteId, Endpoint endpoint, CachedRead entry) {
+        Instant freshUntil = null;
+        if (entry != null) {
+            Instant until = policy.freshUntil(entry, endpoint, freshness.factor(key.keyIdentity()));
+            freshUntil = until.isAfter(clock.instant()) ? until : null;
+        }
+        return new ReadUse(key.encoded(), siteId, endpoint.name(), entry == null ? -1 : entry.generation(), freshUntil);
     }
 
     /**

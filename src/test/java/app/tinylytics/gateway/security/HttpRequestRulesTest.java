@@ -59,7 +59,8 @@ class HttpRequestRulesTest {
 
     @Test
     void anUnknownOperationNameIsABadRequest() {
-        given().contentType("application/json").body("{\"query\": \"query A { __typename }\", \"operationName\": \"B\"}")
+        given().contentType("application/json").accept("application/graphql-response+json")
+                .body("{\"query\": \"query A { __typename }\", \"operationName\": \"B\"}")
                 .post("/graphql").then().statusCode(400)
                 .body("errors[0].message", containsString("no operation named 'B'"));
     }

@@ -6,7 +6,9 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
+import app.tinylytics.gateway.transport.OperationCache;
 import app.tinylytics.gateway.upstream.budget.RequestBudget;
+import app.tinylytics.gateway.upstream.cache.FreshnessPlanner;
 import app.tinylytics.gateway.upstream.cache.Generations;
 import app.tinylytics.gateway.upstream.cache.InFlightReads;
 import app.tinylytics.gateway.upstream.cache.ReadStore;
@@ -19,7 +21,7 @@ import app.tinylytics.gateway.upstream.cache.ReadStore;
 public final class GatewayState {
 
     private static final List<Class<?>> STATEFUL = List.of(ReadStore.class, Generations.class, InFlightReads.class,
-            RequestBudget.class);
+            RequestBudget.class, FreshnessPlanner.class, OperationCache.class);
 
     private GatewayState() {
     }

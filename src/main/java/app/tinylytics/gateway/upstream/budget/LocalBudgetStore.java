@@ -16,15 +16,15 @@ final class LocalBudgetStore implements BudgetStore {
 
     private static final long MAX_WINDOWS = 100_000;
 
-    private final Cache<String, Window> windows = Caffeine.newBuilder()
+    private final Cache<String, RequestLog> windows = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofMillis(WINDOW_MILLIS).plusMinutes(5))
             .maximumSize(MAX_WINDOWS)
             .build();
 
     @Override
     public Uni<Grant> acquire(String keyIdentity, String shareHolder, long nowMillis, int keyLimit, int shareLimit) {
-        Window key = windows.get(keyIdentity, k -> new Window());
-        Window share = shareHolder == null ? null : windows.get(shareKey(keyIdentity, shareHolder), k -> new Window());
+        RequestLog key = windows.get(keyIdentity, k -> new RequestLog());
+        RequestLog share = shareHolder == null ? null : windows.get(shareKey(keyIdentity, shareHolder), k -> new RequestLog());
         // One lock per key: a share window is only ever touched under its key's lock, so the two change together.
         synchronized (key) {
             key.prune(nowMillis);
@@ -48,8 +48,8 @@ final class LocalBudgetStore implements BudgetStore {
 
     @Override
     public Uni<Usage> usage(String keyIdentity, String shareHolder, long nowMillis) {
-        Window key = windows.get(keyIdentity, k -> new Window());
-        Window share = shareHolder == null ? null : windows.getIfPresent(shareKey(keyIdentity, shareHolder));
+        RequestLog key = windows.get(keyIdentity, k -> new RequestLog());
+        RequestLog share = shareHolder == null ? null : windows.getIfPresent(shareKey(keyIdentity, shareHolder));
         synchronized (key) {
             key.prune(nowMillis);
             int shareCount = 0;
@@ -66,7 +66,7 @@ final class LocalBudgetStore implements BudgetStore {
 
     @Override
     public Uni<Void> blockUntil(String keyIdentity, long untilMillis) {
-        Window key = windows.get(keyIdentity, k -> new Window());
+        RequestLog key = windows.get(keyIdentity, k -> new RequestLog());
         synchronized (key) {
             key.blockedUntil = Math.max(key.blockedUntil, untilMillis);
         }
@@ -78,7 +78,7 @@ final class LocalBudgetStore implements BudgetStore {
     }
 
     /** Request times in the window, oldest first; guarded by the key window's monitor. */
-    private static final class Window {
+    private static final class RequestLog {
 
         private final ArrayDeque<Long> times = new ArrayDeque<>();
         private long blockedUntil;

@@ -76,6 +76,15 @@ public class CachePolicy {
                 : entry.isFreshAt(now, factor);
     }
 
+    /** Until when the entry is fresh with its TTL stretched by {@code factor} (an expiry upstream declared stays). */
+    public Instant freshUntil(CachedRead entry, Endpoint endpoint, double factor) {
+        if (endpoint.freshness() == Endpoint.Freshness.DECLARED_BY_UPSTREAM || factor <= 1) {
+            return entry.freshUntil();
+        }
+        long lifetime = entry.freshUntil().toEpochMilli() - entry.fetchedAt().toEpochMilli();
+        return entry.fetchedAt().plusMillis((long) (lifetime * factor));
+    }
+
     /** How long past its freshness an entry is kept, to be served stale when the budget runs low or upstream is down. */
     public Instant keepUntil(CachedRead read) {
         return read.freshUntil().plus(staleWindow);

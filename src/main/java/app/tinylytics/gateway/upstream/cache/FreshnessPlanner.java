@@ -35,7 +35,7 @@ public class FreshnessPlanner {
             .maximumSize(10_000)
             .build();
 
-    FreshnessPlanner(Clock clock, GatewayConfig config) {
+    public FreshnessPlanner(Clock clock, GatewayConfig config) {
         this.clock = clock;
         int limit = config.upstream().hourlyLimit();
         int reserve = (int) Math.ceil(limit * config.budget().reservePercent() / 100.0);
@@ -45,9 +45,11 @@ public class FreshnessPlanner {
     /** The read {@code readKey} of the key {@code keyIdentity} was asked for, wanted no older than {@code maxAge}. */
     public void asked(String keyIdentity, String readKey, Duration maxAge) {
         KeyDemand demand = keys.get(keyIdentity, k -> new KeyDemand());
+        long now = clock.millis();
         if (demand.reads.size() < MAX_READS_PER_KEY || demand.reads.containsKey(readKey)) {
-            demand.reads.merge(readKey, new Demand(Math.max(1_000, maxAge.toMillis()), clock.millis()),
-                    (old, now) -> new Demand(Math.min(old.maxAgeMillis, now.maxAgeMillis), now.askedAtMillis));
+            // The freshest demand wins while it is renewed; once it lapses, a looser one takes its place.
+            demand.reads.merge(readKey, new Demand(Math.max(1_000, maxAge.toMillis()), now),
+                    (old, asked) -> asked.maxAgeMillis <= old.maxAgeMillis || !old.activeAt(now, demand.factor) ? asked : old);
         }
     }
 
@@ -58,7 +60,7 @@ public class FreshnessPlanner {
             return 1;
         }
         long now = clock.millis();
-        if (now - demand.computedAtMillis >= RECOMPUTE_MILLIS) {
+        if (Math.abs(now - demand.computedAtMillis) >= RECOMPUTE_MILLIS) {
             demand.factor = compute(demand, now);
             demand.computedAtMillis = now;
         }
@@ -69,8 +71,7 @@ public class FreshnessPlanner {
         double needed = 0;
         for (Map.Entry<String, Demand> read : demand.reads.entrySet()) {
             Demand wanted = read.getValue();
-            long active = Math.max(MIN_ACTIVE_MILLIS, (long) (2 * wanted.maxAgeMillis * demand.factor));
-            if (now - wanted.askedAtMillis > active) {
+            if (!wanted.activeAt(now, demand.factor)) {
                 demand.reads.remove(read.getKey(), wanted);
                 continue;
             }
@@ -88,5 +89,10 @@ public class FreshnessPlanner {
     }
 
     private record Demand(long maxAgeMillis, long askedAtMillis) {
+
+        /** Still counted: asked for within twice its (stretched) freshness, and at least the last two minutes. */
+        boolean activeAt(long now, double factor) {
+            return now - askedAtMillis <= Math.max(MIN_ACTIVE_MILLIS, (long) (2 * maxAgeMillis * factor));
+        }
     }
 }

@@ -74,14 +74,16 @@ class BudgetTest {
     }
 
     @Test
-    void rateLimitReportsWhatIsLeftOfTheKeysHour() {
-        GraphQL.document("sites-ids").post();
+    void rateLimitReportsWhatIsLeftOfTheKeysHourAndOfTheCallersShare() {
         GraphQL.document("site").variable("id", "456").post();
+        GraphQL.document("sites-ids").post();
 
         GraphQL.document("rate-limit").post()
                 .body("data.rateLimit.limit", equalTo(1000))
                 .body("data.rateLimit.remaining", equalTo(998))
-                .body("data.rateLimit.resetsAt", notNullValue());
+                .body("data.rateLimit.resetsAt", notNullValue())
+                .body("data.rateLimit.callerShare.limit", equalTo(200))
+                .body("data.rateLimit.callerShare.remaining", equalTo(198));
     }
 
     @Test

@@ -1,0 +1,15 @@
+package app.tinylytics.gateway.operation;
+
+import java.time.Instant;
+
+/**
+ * One upstream read an operation used: which read, for which site and endpoint, under which invalidation generation,
+ * and until when its answer stays fresh (null for an answer that cannot be reused: absent or served stale).
+ */
+public record ReadUse(String readId, long siteId, String endpoint, long generation, Instant freshUntil) {
+
+    /** True when an operation that used this read may be answered again from cache. */
+    public boolean reusable() {
+        return freshUntil != null;
+    }
+}
