@@ -49,8 +49,7 @@ public class UpstreamProbe {
         if (known != null && clock.instant().isBefore(known.at().plus(remember))) {
             return Uni.createFrom().item(known);
         }
-        Uni<UpstreamStatus> probe = inFlight.updateAndGet(running -> running != null ? running : newProbe());
-        return probe;
+        return inFlight.updateAndGet(running -> running != null ? running : newProbe());
     }
 
     /** The last verdict, without asking upstream; empty before the first probe. */
