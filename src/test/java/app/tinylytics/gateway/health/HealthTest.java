@@ -121,12 +121,15 @@ class HealthTest {
 
         upstream.resetAll();
         upstream.stubFor(get("/api/v1/").willReturn(okJson("{}")));
-        given().get(UPSTREAM_GROUP).then().statusCode(200);
+        // The scrape above started a probe of its own, which may still be failing against the old stub: wait it out.
+        awaitUpstreamGroup(200);
         assertEquals(1.0, metric("gateway_upstream_up"));
 
         openTheCircuit();
         assertEquals(1.0, metric("gateway_upstream_circuit_state{state=\"open\"}"));
         assertEquals(0.0, metric("gateway_upstream_circuit_state{state=\"closed\"}"));
+        // Join the probe that scrape started, so that it cannot reach the next test's upstream.
+        given().get(UPSTREAM_GROUP);
     }
 
     @Test
@@ -150,6 +153,16 @@ class HealthTest {
     @Test
     void startedOnceTheApplicationIsUp() {
         given().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    private static void awaitUpstreamGroup(int status) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (given().get(UPSTREAM_GROUP).statusCode() != status) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(UPSTREAM_GROUP + " never answered " + status);
+            }
+            Thread.onSpinWait();
+        }
     }
 
     /** Reads failing with 503 until the breaker's window (all failures) is full. */
