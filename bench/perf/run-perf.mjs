@@ -66,6 +66,7 @@ function parseArgs(argv) {
         key: o.key || 'tly-ro-demo-alice-read',
         portBase: Number(o['port-base'] || 19100),
         jar: resolve(ROOT, o.jar || 'target/quarkus-app/quarkus-run.jar'),
+        demoJar: resolve(ROOT, 'target/demo/quarkus-run.jar'),
         peerFork: Number(o['peer-fork'] || 1),
         only: o.only ? new Set(o.only.split(',')) : null,
         jfr: o.jfr ? Number(o.jfr) : 0,
@@ -420,10 +421,10 @@ async function main() {
     const needPeer = SCENARIOS.some((s) => !s.fresh && s.target === 'peer' && wanted(s.id));
     if (needGateway) steadyGateway = startGateway('gateway', PORTS.gateway);
     if (!opts.upstream) {
-        const simulator = start('simulator', 'java', ['-jar', opts.jar], {
+        // The demo build (target/demo) carries the embedded simulator; the production jar does not.
+        const simulator = start('simulator', 'java', ['-jar', opts.demoJar], {
             QUARKUS_HTTP_HOST: '127.0.0.1',
             QUARKUS_HTTP_PORT: String(PORTS.simulator),
-            TINYLYTICS_SIMULATOR_ENABLED: 'true',
             TINYLYTICS_SIMULATOR_HOURLY_LIMIT: HIGH,
         });
         await waitReady(simulator, `http://127.0.0.1:${PORTS.simulator}/q/health/ready`);
