@@ -26,18 +26,19 @@ public final class RedisBudgetStore implements BudgetStore {
             local now, window = tonumber(ARGV[1]), tonumber(ARGV[2])
             local since = now - window
             local blocked = tonumber(redis.call('GET', KEYS[2]) or '0')
-            if blocked > now then return {0, 1, blocked} end
+            if blocked > now then return {0, 1, blocked, redis.call('ZCARD', KEYS[1])} end
             if blocked > 0 then redis.call('DEL', KEYS[2]) end
             redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', since)
-            if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then
+            local count = redis.call('ZCARD', KEYS[1])
+            if count >= tonumber(ARGV[3]) then
               local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-              return {0, 2, tonumber(oldest[2]) + window}
+              return {0, 2, tonumber(oldest[2]) + window, count}
             end
             if KEYS[3] ~= '' then
               redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', since)
               if redis.call('ZCARD', KEYS[3]) >= tonumber(ARGV[4]) then
                 local oldest = redis.call('ZRANGE', KEYS[3], 0, 0, 'WITHSCORES')
-                return {0, 3, tonumber(oldest[2]) + window}
+                return {0, 3, tonumber(oldest[2]) + window, count}
               end
               redis.call('ZADD', KEYS[3], now, ARGV[5])
               redis.call('ZADD', KEYS[4], now, KEYS[3])
@@ -49,7 +50,7 @@ public final class RedisBudgetStore implements BudgetStore {
               redis.call('DEL', key)
               redis.call('ZREM', KEYS[4], key)
             end
-            return {1, 0, 0}
+            return {1, 0, 0, count + 1}
             """;
 
     /** KEYS: log, block, share log ('' for none). ARGV: now, window. */
@@ -116,15 +117,16 @@ public final class RedisBudgetStore implements BudgetStore {
     }
 
     private static Grant grant(Response response) {
+        int keyCount = response.get(3).toInteger();
         if (response.get(0).toInteger() == 1) {
-            return Grant.GRANTED;
+            return Grant.granted(keyCount);
         }
         Refusal refusal = switch (response.get(1).toInteger()) {
             case 1 -> Refusal.BLOCKED;
             case 2 -> Refusal.KEY_SPENT;
             default -> Refusal.SHARE_SPENT;
         };
-        return new Grant(refusal, response.get(2).toLong());
+        return Grant.refused(refusal, response.get(2).toLong(), keyCount);
     }
 
     private static String log(String keyIdentity) {

@@ -47,11 +47,11 @@ final class RedisFetchLeases implements FetchLeases {
                 () -> Uni.createFrom().item(true))
                 .chain(holder -> holder
                         ? fetch.get()
-                        : awaitHolder(generation, fetch, stored, clock.millis() + lease.toMillis()));
+                        : awaitHolder(generation, fetch, stored, System.nanoTime() + lease.toNanos()));
     }
 
     private Uni<CachedRead> awaitHolder(long generation, Supplier<Uni<CachedRead>> fetch, Supplier<Uni<CachedRead>> stored,
-            long deadline) {
+            long deadlineNanos) {
         return Uni.createFrom().voidItem().onItem().delayIt().by(POLL)
                 .chain(stored::get)
                 .onFailure().recoverWithNull()
@@ -59,7 +59,9 @@ final class RedisFetchLeases implements FetchLeases {
                     if (entry != null && entry.generation() == generation && entry.isFreshAt(clock.instant())) {
                         return Uni.createFrom().item(entry);
                     }
-                    return clock.millis() >= deadline ? fetch.get() : awaitHolder(generation, fetch, stored, deadline);
+                    // The lease expires in Redis in real milliseconds, whatever the gateway's clock rate: wait as long.
+                    return System.nanoTime() - deadlineNanos >= 0 ? fetch.get()
+                            : awaitHolder(generation, fetch, stored, deadlineNanos);
                 });
     }
 
