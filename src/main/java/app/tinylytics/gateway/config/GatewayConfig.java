@@ -197,6 +197,13 @@ public interface GatewayConfig {
         @WithDefault("10")
         int maxSiteFields();
 
+        /**
+         * Rows one operation may ask upstream for: the sum of its paged fields' {@code perPage} (100 where absent), so
+         * one operation cannot fill the gateway's memory with pages of 1000 rows.
+         */
+        @WithDefault("10000")
+        int maxRows();
+
         /** Rows one batch mutation may carry (it is sent upstream in chunks of 500). */
         @WithDefault("5000")
         int maxBatchRows();

@@ -2,6 +2,9 @@ package app.tinylytics.gateway.transport;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -13,6 +16,7 @@ import graphql.execution.ValuesResolver;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
+import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLSchema;
 
 import app.tinylytics.gateway.config.GatewayConfig;
@@ -36,6 +40,7 @@ public class OperationChecks {
     private final Documents documents;
     private final Instance<GraphQLSchema> schemas;
     private final GatewayConfig.Limits limits;
+    private volatile Set<String> pagedSiteFields;
 
     OperationChecks(Documents documents, Instance<GraphQLSchema> schemas, GatewayConfig config) {
         this.documents = documents;
@@ -56,7 +61,7 @@ public class OperationChecks {
         }
         OperationDefinition operation = select(entry.getDocument(), request.operationName());
         allowedOver(transport, operation);
-        withinLimits(entry.getDocument(), operation);
+        withinLimits(entry.getDocument(), operation, request.variables());
         variablesFit(operation, request);
         return new PreparedOperation(request, entry.getDocument(), operation);
     }
@@ -93,8 +98,8 @@ public class OperationChecks {
         }
     }
 
-    private void withinLimits(Document document, OperationDefinition operation) {
-        OperationPlan plan = OperationPlan.of(document, operation);
+    private void withinLimits(Document document, OperationDefinition operation, Map<String, Object> variables) {
+        OperationPlan plan = OperationPlan.of(document, operation, variables, pagedSiteFields());
         if (plan.siteFields() > limits.maxSiteFields()) {
             throw RequestRefusal.requestError("QUERY_TOO_EXPENSIVE", "The operation selects " + plan.siteFields()
                     + " 'site' fields; at most " + limits.maxSiteFields() + " are allowed (GATEWAY_LIMITS_MAX_SITE_FIELDS).");
@@ -104,6 +109,24 @@ public class OperationChecks {
                     + plan.upstreamCalls() + " upstream calls; at most " + limits.maxUpstreamCalls()
                     + " are allowed per operation (GATEWAY_LIMITS_MAX_UPSTREAM_CALLS).");
         }
+        if (plan.rows() > limits.maxRows()) {
+            throw RequestRefusal.requestError("QUERY_TOO_EXPENSIVE", "The operation asks for " + plan.rows()
+                    + " rows (the sum of its fields' perPage, 100 where absent); at most " + limits.maxRows()
+                    + " are allowed per operation (GATEWAY_LIMITS_MAX_ROWS).");
+        }
+    }
+
+    /** The {@code Site} fields that take {@code perPage}, as the served schema has them. */
+    private Set<String> pagedSiteFields() {
+        Set<String> known = pagedSiteFields;
+        if (known == null) {
+            known = schemas.get().getObjectType("Site").getFieldDefinitions().stream()
+                    .filter(field -> field.getArgument("perPage") != null)
+                    .map(GraphQLFieldDefinition::getName)
+                    .collect(Collectors.toUnmodifiableSet());
+            pagedSiteFields = known;
+        }
+        return known;
     }
 
     private void variablesFit(OperationDefinition operation, GraphQLRequest request) {

@@ -97,6 +97,20 @@ class OperationLimitsWireMockTest {
     }
 
     @Test
+    void anOperationAskingForMoreRowsThanTheLimitIsRefusedBeforeAnyCall() {
+        // 11 pages of 1000 rows, within the call and site-field limits: 11,000 rows > 10,000.
+        query("{ a: site(id: \"456\") { " + IntStream.range(0, 6).mapToObj(i -> "h" + i + ": hits(perPage: 1000, page: " + (i + 1)
+                + ") { nodes { id } }").collect(Collectors.joining(" ")) + " } b: site(id: \"457\") { "
+                + IntStream.range(0, 5).mapToObj(i -> "k" + i + ": kudos(perPage: 1000, page: " + (i + 1) + ") { nodes { id } }")
+                        .collect(Collectors.joining(" ")) + " } }")
+                .body("data", nullValue())
+                .body("errors[0].extensions.code", equalTo("QUERY_TOO_EXPENSIVE"))
+                .body("errors[0].message", containsString("11000 rows"));
+
+        upstream.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
     void moreSiteAliasesThanTheLimitAreRefused() {
         query(repeated(11, i -> "s" + i + ": site(id: \"" + (400 + i) + "\") { id }"))
                 .body("errors[0].extensions.code", equalTo("QUERY_TOO_EXPENSIVE"))
