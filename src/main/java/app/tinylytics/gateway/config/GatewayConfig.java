@@ -290,7 +290,7 @@ public interface GatewayConfig {
     }
 
     interface Health {
-        /** How long a readiness probe's verdict on upstream is reused before upstream is asked again. */
+        /** How long the verdict of the upstream probe (health group {@code upstream}) is reused before asking again. */
         @WithDefault("10s")
         Duration probeInterval();
     }
