@@ -19,9 +19,10 @@ import app.tinylytics.gateway.config.GatewayConfig;
 import app.tinylytics.gateway.security.OperationPlan;
 
 /**
- * Everything checked about a GraphQL request before any of it runs, whatever the transport: the document parses and
- * validates, the operation exists and may run over this transport, it stays within the operation limits, and the
- * variables fit their declared types. A request that fails any check is refused whole, never half-executed.
+ * Everything checked about a GraphQL request before any of it runs, whatever the transport: which document it runs
+ * ({@link PersistedDocuments}: a persisted-query hash, the trusted documents), the document parses and validates, the
+ * operation exists and may run over this transport, it stays within the operation limits, and the variables fit their
+ * declared types. A request that fails any check is refused whole, never half-executed.
  */
 @ApplicationScoped
 public class OperationChecks {
@@ -33,17 +34,28 @@ public class OperationChecks {
         WEBSOCKET
     }
 
+    private final PersistedDocuments persisted;
     private final Documents documents;
     private final Instance<GraphQLSchema> schemas;
     private final GatewayConfig.Limits limits;
 
-    OperationChecks(Documents documents, Instance<GraphQLSchema> schemas, GatewayConfig config) {
+    OperationChecks(PersistedDocuments persisted, Documents documents, Instance<GraphQLSchema> schemas, GatewayConfig config) {
+        this.persisted = persisted;
         this.documents = documents;
         this.schemas = schemas;
         this.limits = config.limits();
     }
 
-    public PreparedOperation check(GraphQLRequest request, Transport transport) {
+    /**
+     * The request with the document it runs (see {@link PersistedDocuments#resolve}), for a transport that needs the
+     * document before the rest of the checks, e.g. to look up an answer already given; {@link #check} does it too.
+     */
+    public GraphQLRequest resolve(GraphQLRequest request) {
+        return persisted.resolve(request);
+    }
+
+    public PreparedOperation check(GraphQLRequest sent, Transport transport) {
+        GraphQLRequest request = persisted.resolve(sent);
         if (request.query() == null || request.query().isBlank()) {
             throw RequestRefusal.badRequest("The request has no 'query': send the GraphQL document as a string.");
         }
