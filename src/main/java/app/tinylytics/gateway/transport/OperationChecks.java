@@ -27,9 +27,10 @@ import app.tinylytics.gateway.security.OperationPlan;
 import app.tinylytics.gateway.security.OperationSize;
 
 /**
- * Everything checked about a GraphQL request before any of it runs, whatever the transport: the document parses and
- * validates, the operation exists and may run over this transport, it stays within the operation limits, and the
- * variables fit their declared types. A request that fails any check is refused whole, never half-executed.
+ * Everything checked about a GraphQL request before any of it runs, whatever the transport: which document it runs
+ * ({@link PersistedDocuments}: a persisted-query hash, the trusted documents), the document parses and validates, the
+ * operation exists and may run over this transport, it stays within the operation limits, and the variables fit their
+ * declared types. A request that fails any check is refused whole, never half-executed.
  */
 @ApplicationScoped
 public class OperationChecks {
@@ -41,6 +42,7 @@ public class OperationChecks {
         WEBSOCKET
     }
 
+    private final PersistedDocuments persisted;
     private final Documents documents;
     private final Instance<GraphQLSchema> schemas;
     private final GatewayConfig.Limits limits;
@@ -49,9 +51,10 @@ public class OperationChecks {
     private final int maxComplexity;
     private volatile Set<String> pagedSiteFields;
 
-    OperationChecks(Documents documents, Instance<GraphQLSchema> schemas, GatewayConfig config,
+    OperationChecks(PersistedDocuments persisted, Documents documents, Instance<GraphQLSchema> schemas, GatewayConfig config,
             @ConfigProperty(name = "quarkus.smallrye-graphql.instrumentation-query-depth") Optional<Integer> maxDepth,
             @ConfigProperty(name = "quarkus.smallrye-graphql.instrumentation-query-complexity") Optional<Integer> maxComplexity) {
+        this.persisted = persisted;
         this.documents = documents;
         this.schemas = schemas;
         this.limits = config.limits();
@@ -59,7 +62,16 @@ public class OperationChecks {
         this.maxComplexity = maxComplexity.orElse(Integer.MAX_VALUE);
     }
 
-    public PreparedOperation check(GraphQLRequest request, Transport transport) {
+    /**
+     * The request with the document it runs (see {@link PersistedDocuments#resolve}), for a transport that needs the
+     * document before the rest of the checks, e.g. to look up an answer already given; {@link #check} does it too.
+     */
+    public GraphQLRequest resolve(GraphQLRequest request) {
+        return persisted.resolve(request);
+    }
+
+    public PreparedOperation check(GraphQLRequest sent, Transport transport) {
+        GraphQLRequest request = persisted.resolve(sent);
         if (request.query() == null || request.query().isBlank()) {
             throw RequestRefusal.badRequest("The request has no 'query': send the GraphQL document as a string.");
         }
