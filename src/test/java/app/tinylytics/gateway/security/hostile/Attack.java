@@ -38,12 +38,15 @@ enum Attack {
             + " no key",
             "a 304 only for the caller's own answer, computed with its own key; `Cache-Control: private`,"
                     + " `Vary: Authorization`"),
-    FORGED_JWTS("JWTs: another key's signature, a tampered payload, `alg: none`, HS256 keyed with the public key, expired,"
+    FORGED_JWTS("JWTs: another key's signature, the attacker's key as `jwk` or `jku` in the header, a tampered payload,"
+            + " `alg: none`, HS256 keyed with the public key, expired,"
             + " not yet valid, wrong audience, wrong issuer, no or blank `sub`",
             "`UNAUTHENTICATED` (WebSocket: 4403), reads and writes alike, never the server keys; a valid JWT reads, and"
                     + " writes only with the writer role"),
-    OVERSIZED("Oversized request line, headers and body; an oversized WebSocket message",
-            "GraphQL-shaped 414, 431 and 413 (beyond Vert.x's own limits its bare 414 or 431); WebSocket close 1009"),
+    OVERSIZED("Oversized request line, headers and body (declared, sent, chunked); a gzip bomb; an oversized WebSocket"
+            + " message, whole or in frames",
+            "GraphQL-shaped 414, 431 and 413 (beyond Vert.x's own limits its bare 414 or 431); compressed bodies are"
+                    + " refused (415), never inflated; WebSocket close 1009"),
     WEBSOCKET_ABUSE("WebSocket protocol abuse: a foreign `Origin`, no `connection_init`, `subscribe` before it, a"
             + " second `connection_init`, a reused id, malformed messages, 11 subscriptions on one connection",
             "the upgrade refused (403) or the connection closed with graphql-transport-ws's code; at most 10"

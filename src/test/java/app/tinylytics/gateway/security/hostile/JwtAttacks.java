@@ -26,9 +26,11 @@ abstract class JwtAttacks {
     static final String READ = "{ me { email } sites { id } }";
     static final String WRITE = "mutation { trackHit(siteId: \"456\", hit: {path: \"/jwt\"}) { status } }";
 
-    static Map<String, String> forged() {
+    static Map<String, String> forged(Deployment gateway) {
         Map<String, String> tokens = new LinkedHashMap<>();
         tokens.put("signed with another key", Tokens.signedByAnotherKey());
+        tokens.put("the attacker's key embedded as `jwk`", Tokens.embeddedJwk());
+        tokens.put("`jku` pointing at the attacker's key set", Tokens.jku(gateway.upstream().baseUrl() + "/.well-known/jwks.json"));
         tokens.put("payload tampered (writer role added)", Tokens.tamperedPayload());
         tokens.put("`alg: none`", Tokens.algNone());
         tokens.put("HS256 keyed with the public key", Tokens.hmacWithThePublicKey());
@@ -47,7 +49,7 @@ abstract class JwtAttacks {
         Deployment gateway = Deployments.jwt();
         gateway.upstream().forgetCalls();
         List<String> details = new ArrayList<>();
-        Map<String, String> forged = forged();
+        Map<String, String> forged = forged(gateway);
 
         for (Map.Entry<String, String> token : forged.entrySet()) {
             Attacker attacker = gateway.anonymous().bearer(token.getValue());

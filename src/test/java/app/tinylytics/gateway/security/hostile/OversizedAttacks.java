@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +30,8 @@ abstract class OversizedAttacks {
     private static final String QUERY = "{ me { email } }";
     /** The body limit of the production defaults (GATEWAY_MAX_BODY_SIZE=2M). */
     private static final int MAX_BODY = 2 * 1024 * 1024;
+    /** About what 100 MiB of spaces gzip to. */
+    private static final int GZIP_BOMB_KIB = gzipBomb().length / 1024;
     private static final byte[] QUERY_JSON = ("{\"query\": \"" + QUERY + "\"}").getBytes(StandardCharsets.UTF_8);
 
     /** What the gateway must answer: a status, and the code of the GraphQL-shaped body (null: Vert.x's bare answer). */
@@ -55,6 +61,8 @@ abstract class OversizedAttacks {
         add(requests, expected, "a declared Content-Length of 3 GB", () -> RawRequest.postJson(QUERY_JSON).contentLength("3000000000"),
                 new Expected(413, "REQUEST_TOO_LARGE"));
         add(requests, expected, "a chunked body of 3 MiB", OversizedAttacks::chunkedBody, new Expected(413, "REQUEST_TOO_LARGE"));
+        add(requests, expected, "a gzip body of " + GZIP_BOMB_KIB + " KiB inflating to 100 MiB (Content-Encoding: gzip)",
+                () -> RawRequest.postJson(gzipBomb()).header("Content-Encoding", "gzip"), new Expected(415, "UNSUPPORTED_MEDIA_TYPE"));
         List<String> details = new ArrayList<>();
 
         for (Map.Entry<String, Supplier<RawRequest>> request : requests.entrySet()) {
@@ -86,7 +94,25 @@ abstract class OversizedAttacks {
         assertTrue(details.size() == requests.size() + 2);
 
         AttackReport.measured(Attack.OVERSIZED, requests.size() + " over HTTP: 414 ×2, 431 ×3, 413 ×3 (GraphQL-shaped"
-                + " but for the two beyond Vert.x's own limits); 2 over WebSocket: closed 1009; 0 upstream calls", details);
+                + " but for the two beyond Vert.x's own limits), the gzip bomb 415 uninflated; 2 over WebSocket: closed 1009;"
+                + " 0 upstream calls", details);
+    }
+
+    /** JSON that inflates to 100 MiB (the query, then spaces), gzipped. */
+    private static byte[] gzipBomb() {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+            gzip.write(("{\"query\": \"" + QUERY + "\"").getBytes(StandardCharsets.UTF_8));
+            byte[] spaces = new byte[1024 * 1024];
+            Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 100; i++) {
+                gzip.write(spaces);
+            }
+            gzip.write('}');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return compressed.toByteArray();
     }
 
     private static void add(Map<String, Supplier<RawRequest>> requests, Map<String, Expected> expected, String name,

@@ -6,9 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.math.BigInteger;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -83,6 +88,22 @@ final class Tokens {
         }
     }
 
+    /** Signed with the attacker's key, which the header carries as a {@code jwk} for the verifier to trust. */
+    static String embeddedJwk() {
+        KeyPair attacker = attackerKeyPair();
+        RSAPublicKey key = (RSAPublicKey) attacker.getPublic();
+        Map<String, Object> jwk = Map.of("kty", "RSA", "e", BASE64URL.encodeToString(unsigned(key.getPublicExponent())),
+                "n", BASE64URL.encodeToString(unsigned(key.getModulus())));
+        return SuiteKeys.token(signedRs256(Map.of("alg", "RS256", "typ", "JWT", "jwk", jwk), attacker.getPrivate()));
+    }
+
+    /** Signed with the attacker's key, whose header points the verifier at {@code jwksUrl} to fetch it. */
+    static String jku(String jwksUrl) {
+        KeyPair attacker = attackerKeyPair();
+        return SuiteKeys.token(signedRs256(Map.of("alg", "RS256", "typ", "JWT", "jku", jwksUrl, "kid", "attacker"),
+                attacker.getPrivate()));
+    }
+
     static String expired() {
         Instant now = Instant.now();
         return SuiteKeys.token(Jwt.issuer(JwtFixtures.ISSUER).audience(JwtFixtures.AUDIENCE).subject(FRONTEND)
@@ -143,12 +164,36 @@ final class Tokens {
     }
 
     private static PrivateKey attackerKey() {
+        return attackerKeyPair().getPrivate();
+    }
+
+    private static KeyPair attackerKeyPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return generator.generateKeyPair().getPrivate();
+            return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The standard claims with the writer role under {@code header}, signed RS256 with {@code key}. */
+    private static String signedRs256(Map<String, Object> header, PrivateKey key) {
+        Map<String, Object> claims = standardClaims();
+        claims.put("groups", new String[] { JwtFixtures.WRITER });
+        String signed = segment(header) + "." + segment(claims);
+        try {
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(key);
+            signature.update(signed.getBytes(StandardCharsets.US_ASCII));
+            return signed + "." + BASE64URL.encodeToString(signature.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] unsigned(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        return bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
     }
 }
