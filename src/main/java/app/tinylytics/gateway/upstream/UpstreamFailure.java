@@ -210,7 +210,7 @@ public final class UpstreamFailure extends RuntimeException {
             case CIRCUIT_OPEN -> where + " not sent: circuit breaker open";
             case BUDGET_SPENT -> where + " not sent: the key's hourly budget is spent";
             case CALLER_SHARE_SPENT -> where + " not sent: the caller's share of the key is spent";
-            case OPERATION_CAP_REACHED -> where + " not sent: the operation's upstream-call cap is reached";
+            case OPERATION_CAP_REACHED -> where + " not sent: the operation's cap of upstream calls or rows is reached";
         };
     }
 
