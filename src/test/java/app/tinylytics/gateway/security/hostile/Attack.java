@@ -27,6 +27,10 @@ enum Attack {
             + " depth, 3000 variables, a huge variable value, a batch of 6000 rows, 100 operations, repeated directives,"
             + " 20 000 tokens",
             "refused whole before anything runs, each with its code"),
+    FAN_OUT("Fan-out the plan cannot see: `sites { hits }` for a key with 80 sites (planned 2 calls, 81 to run), and"
+            + " with `perPage: 1000` (planned 1000 rows, 80 000 to fetch)",
+            "the operation's calls and rows stop at `GATEWAY_LIMITS_MAX_UPSTREAM_CALLS` (50) and `GATEWAY_LIMITS_MAX_ROWS`"
+                    + " (10 000) as they are made; the rest fail alone"),
     BATCHING("Batching: a JSON array of 1000 operations in one POST, `query` twice in one GET, 100 operations in one"
             + " document",
             "no batching: 400 before anything runs; several operations need `operationName`, and run one"),

@@ -135,7 +135,9 @@ final class HostileUpstream implements AutoCloseable {
                 return json(200, me(owner));
             }
             if (method.equals("GET") && path.equals("/api/v1/sites")) {
-                return json(200, Map.of("sites", List.of(site(456, owner))));
+                return json(200, Map.of("sites", owner.equals("dave")
+                        ? java.util.stream.IntStream.rangeClosed(1, SuiteKeys.DAVE_SITES).mapToObj(id -> site(1000 + id, owner)).toList()
+                        : List.of(site(456, owner))));
             }
             if (method.equals("GET") && site.matches()) {
                 return json(200, site(Long.parseLong(site.group(1)), owner));

@@ -134,6 +134,42 @@ abstract class QueryBombAttacks {
                 + " (a mutation over GET: 405); 0 upstream calls, the key's budget untouched", details);
     }
 
+    /** The production defaults of GATEWAY_LIMITS_MAX_UPSTREAM_CALLS and GATEWAY_LIMITS_MAX_ROWS. */
+    private static final int MAX_UPSTREAM_CALLS = 50;
+    private static final int MAX_ROWS = 10_000;
+
+    @Test
+    void aFanOutUnderSitesStopsAtTheOperationsCapsOfCallsAndRows() {
+        Deployment gateway = Deployments.jwt();
+        Attacker dave = gateway.forwarding(SuiteKeys.DAVE_MANY_SITES);
+        List<String> details = new ArrayList<>();
+
+        // Planned: 2 calls (sites, and hits counted once) and 100 rows; run: 1 + one hits call per site.
+        gateway.upstream().forgetCalls();
+        Answer calls = dave.post("{ sites { id hits(path: \"/fan-out\") { nodes { path } } } }");
+        int made = gateway.upstream().callCount();
+        assertEquals(MAX_UPSTREAM_CALLS, made, () -> "upstream calls for " + SuiteKeys.DAVE_SITES + " sites: " + calls);
+        assertEquals(SuiteKeys.DAVE_SITES, calls.at("data.sites").size(), calls::toString);
+        assertEquals(List.of("QUERY_TOO_EXPENSIVE"), calls.codes().stream().distinct().toList(), calls::toString);
+        assertEquals(SuiteKeys.DAVE_SITES + 1 - MAX_UPSTREAM_CALLS, calls.codes().size(), calls::toString);
+        details.add("`sites { hits }` (planned 2 calls, " + (SuiteKeys.DAVE_SITES + 1) + " to run): " + made
+                + " upstream calls, " + calls.codes().size() + " `hits` fields `QUERY_TOO_EXPENSIVE`");
+
+        // Planned: 1000 rows; run: a page of 1000 rows per site.
+        gateway.upstream().forgetCalls();
+        Answer rows = dave.post("{ sites { id hits(path: \"/fan-out-rows\", perPage: 1000) { nodes { path } } } }");
+        int pages = (int) gateway.upstream().calls().stream().filter(call -> call.getUrl().contains("/hits")).count();
+        assertEquals(MAX_ROWS / 1000, pages, () -> "pages of 1000 rows fetched for " + SuiteKeys.DAVE_SITES + " sites: " + rows);
+        assertEquals(List.of("QUERY_TOO_EXPENSIVE"), rows.codes().stream().distinct().toList(), rows::toString);
+        assertEquals(SuiteKeys.DAVE_SITES - pages, rows.codes().size(), rows::toString);
+        details.add("`sites { hits(perPage: 1000) }` (planned 1000 rows, " + SuiteKeys.DAVE_SITES * 1000 + " to run): " + pages
+                + " pages of 1000 rows, " + rows.codes().size() + " `hits` fields `QUERY_TOO_EXPENSIVE`");
+
+        AttackReport.measured(Attack.FAN_OUT, "`sites { hits }` over " + SuiteKeys.DAVE_SITES + " sites: " + made
+                + " upstream calls; with `perPage: 1000`: " + pages + " pages (" + pages * 1000 + " rows); the other"
+                + " `hits` fields `QUERY_TOO_EXPENSIVE`, the sites' data kept", details);
+    }
+
     @Test
     void batchedRequestsAreRefusedWhole() {
         Deployment gateway = Deployments.jwt();

@@ -30,6 +30,9 @@ final class SuiteKeys {
     static final String BOB = "tly-ro-hostile-bob-key-0002";
     /** A full-access key of a third caller. */
     static final String CAROL_FULL = "tly-fa-hostile-carol-key-0003";
+    /** A fourth caller's own key, whose account has {@link #DAVE_SITES} sites. */
+    static final String DAVE_MANY_SITES = "tly-ro-hostile-dave-key-0004";
+    static final int DAVE_SITES = 80;
     /** Alice's key with its last character changed: a guess, unknown upstream. */
     static final String ALICE_OFF_BY_ONE = "tly-ro-hostile-alice-key-0009";
 
@@ -39,13 +42,14 @@ final class SuiteKeys {
             SERVER_WRITE, "server-writer",
             ALICE, "alice",
             BOB, "bob",
-            CAROL_FULL, "carol");
+            CAROL_FULL, "carol",
+            DAVE_MANY_SITES, "dave");
 
     /** The key-identity secret every deployment of the suite shares (GATEWAY_SECURITY_KEY_IDENTITY_SECRET). */
     static final String IDENTITY_SECRET = "hostile-suite-" + HexFormat.of().formatHex(randomBytes(16));
 
     private static final Set<String> SENT = Collections.synchronizedSet(new LinkedHashSet<>(
-            List.of(SERVER_READ, SERVER_WRITE, ALICE, BOB, CAROL_FULL, ALICE_OFF_BY_ONE)));
+            List.of(SERVER_READ, SERVER_WRITE, ALICE, BOB, CAROL_FULL, DAVE_MANY_SITES, ALICE_OFF_BY_ONE)));
     private static final Set<String> TOKENS = Collections.synchronizedSet(new LinkedHashSet<>());
 
     private SuiteKeys() {
