@@ -15,9 +15,7 @@ public record TrackHitResult(
         @Description("Why it was ignored.") String reason) {
 
     public static TrackHitResult from(Written<TrackHitResponseDto> written) {
-        TrackHitResponseDto body = written.body();
-        WriteStatus status = WriteStatus.of(written, body.status());
-        Hit hit = status == WriteStatus.CREATED && body.hit() != null ? Hit.from(body.hit()) : null;
-        return new TrackHitResult(status, hit, body.reason());
+        WriteStatus status = WriteStatus.of(written);
+        return new TrackHitResult(status, status.createdOrNull(written.body().hit(), Hit::from), written.body().reason());
     }
 }
