@@ -2,6 +2,7 @@ package app.tinylytics.gateway.transport;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -77,6 +78,8 @@ public class HttpTransport {
     private final Operations operations;
     private final OperationLog log;
     private final OperationCache answers;
+    private final HttpCaching caching;
+    private final AnswerCompression compression;
     private final Instance<ExecutionService> executions;
     private final ObjectMapper mapper;
 
@@ -84,7 +87,8 @@ public class HttpTransport {
             @ConfigProperty(name = "quarkus.http.root-path", defaultValue = "/") String httpRootPath,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody,
             OperationChecks checks, CallerResolver callers, ClientAddress clientAddresses, Operations operations,
-            OperationLog log, OperationCache answers, Instance<ExecutionService> executions, ObjectMapper mapper) {
+            OperationLog log, OperationCache answers, HttpCaching caching, AnswerCompression compression,
+            Instance<ExecutionService> executions, ObjectMapper mapper) {
         this.path = rootPath.startsWith("/") ? rootPath : (httpRootPath.endsWith("/") ? httpRootPath : httpRootPath + "/") + rootPath;
         this.maxBodyBytes = maxBody.asLongValue();
         this.checks = checks;
@@ -93,6 +97,8 @@ public class HttpTransport {
         this.operations = operations;
         this.log = log;
         this.answers = answers;
+        this.caching = caching;
+        this.compression = compression;
         this.executions = executions;
         this.mapper = mapper;
     }
@@ -114,6 +120,8 @@ public class HttpTransport {
                 context.next();
                 return;
             }
+            caching.noStoreUnlessCacheable(context);
+            compression.onlyWhereWorthIt(context);
             HttpMethod method = context.request().method();
             if (method.equals(HttpMethod.OPTIONS)) {
                 context.response().setStatusCode(204).putHeader(HttpHeaders.ALLOW, ALLOWED_METHODS).end();
@@ -180,8 +188,9 @@ public class HttpTransport {
      * Answers from the operation cache when the same key asked the same operation and every read it used is still
      * fresh and unchanged; otherwise checks the request and runs it.
      */
-    private void answer(RoutingContext context, GraphQLRequest request, OperationChecks.Transport transport) {
+    private void answer(RoutingContext context, GraphQLRequest sent, OperationChecks.Transport transport) {
         MediaType responseType = responseType(context);
+        GraphQLRequest request = checks.resolve(sent);
         Caller caller = callers.resolve(context.request().headers().getAll(HttpHeaders.AUTHORIZATION), clientAddress(context));
         String cacheKey = cacheKeyOf(caller, request);
         if (cacheKey == null) {
@@ -190,8 +199,7 @@ public class HttpTransport {
         }
         answers.lookup(cacheKey).subscribe().with(cached -> {
             if (cached != null) {
-                context.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, responseType.withUtf8())
-                        .end(Buffer.buffer(cached));
+                caching.send(context, 200, responseType, cached.body(), cached.freshUntil());
                 return;
             }
             try {
@@ -420,13 +428,12 @@ public class HttpTransport {
             byte[] body = (notice == null ? response : new ExecutionResponse(result, Map.of("cache", notice)))
                     .getExecutionResultAsString().getBytes(StandardCharsets.UTF_8);
             boolean ran = result.isDataPresent();
-            if (cacheKey != null && ran && result.getErrors().isEmpty() && notice == null && operation.reusable()) {
+            Instant reusableUntil = ran && result.getErrors().isEmpty() && notice == null ? operation.reusableUntil() : null;
+            if (cacheKey != null && reusableUntil != null) {
                 answers.store(cacheKey, body, operation.reads());
             }
             if (!context.response().ended()) {
-                context.response().setStatusCode(ran || type.sameEssence(MediaType.JSON) ? 200 : 400)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, type.withUtf8())
-                        .end(Buffer.buffer(body));
+                caching.send(context, ran || type.sameEssence(MediaType.JSON) ? 200 : 400, type, body, reusableUntil);
             }
         }
 

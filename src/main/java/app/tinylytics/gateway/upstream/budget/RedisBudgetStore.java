@@ -1,14 +1,12 @@
 package app.tinylytics.gateway.upstream.budget;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
+
+import app.tinylytics.gateway.common.Sha256;
 
 /**
  * The request counts in Redis, shared by every replica: per key (and per share holder) a sorted set of request times,
@@ -139,15 +137,7 @@ public final class RedisBudgetStore implements BudgetStore {
 
     /** A share holder is named by a hash: its address or subject need not sit in Redis in clear. */
     private static String share(String keyIdentity, String shareHolder) {
-        return shareHolder == null ? "" : PREFIX + keyIdentity + ":share:" + sha256(shareHolder);
+        return shareHolder == null ? "" : PREFIX + keyIdentity + ":share:" + Sha256.hex(shareHolder).substring(0, 32);
     }
 
-    private static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
-    }
 }
