@@ -125,7 +125,8 @@ public class TinylyticsClient {
 
     /** One upstream batch request; splitting large batches is the caller's business. */
     public Uni<BatchResponseDto> trackHits(UpstreamAuth auth, long siteId, List<HitWriteDto> hits) {
-        return siteWrite(auth, Endpoint.TRACK_HITS, siteId, hits, rest::trackHits).map(RestResponse::getEntity);
+        return siteWrite(auth, Endpoint.TRACK_HITS, siteId, hits, rest::trackHits)
+                .map(answer -> batchAnswer(Endpoint.TRACK_HITS, answer));
     }
 
     public Uni<Written<TrackEventResponseDto>> trackEvent(UpstreamAuth auth, long siteId, EventWriteDto event) {
@@ -134,7 +135,8 @@ public class TinylyticsClient {
 
     /** One upstream batch request; splitting large batches is the caller's business. */
     public Uni<BatchResponseDto> trackEvents(UpstreamAuth auth, long siteId, List<EventWriteDto> events) {
-        return siteWrite(auth, Endpoint.TRACK_EVENTS, siteId, events, rest::trackEvents).map(RestResponse::getEntity);
+        return siteWrite(auth, Endpoint.TRACK_EVENTS, siteId, events, rest::trackEvents)
+                .map(answer -> batchAnswer(Endpoint.TRACK_EVENTS, answer));
     }
 
     public Uni<Written<GiveKudoResponseDto>> giveKudo(UpstreamAuth auth, long siteId, KudoWriteDto kudo) {
@@ -150,6 +152,17 @@ public class TinylyticsClient {
     public Uni<Written<SubmitSignalResponseDto>> submitSignal(UpstreamAuth auth, long siteId, SignalWriteDto signal) {
         SignalWriteRequestDto body = new SignalWriteRequestDto(signal);
         return siteWrite(auth, Endpoint.SUBMIT_SIGNAL, siteId, body, rest::submitSignal).map(Written::of);
+    }
+
+    /**
+     * A batch's row-by-row answer. A success with no body says nothing of any row, so every row's outcome is
+     * unknown: an unreadable answer, which the batch reports row by row as "check before resending".
+     */
+    private static BatchResponseDto batchAnswer(Endpoint endpoint, RestResponse<BatchResponseDto> answer) {
+        if (answer.getEntity() == null) {
+            throw UpstreamFailure.unreadable(endpoint, "HTTP " + answer.getStatus() + " with no body");
+        }
+        return answer.getEntity();
     }
 
     /** Drops the cached reads a successful write to the site changed; never fails. */

@@ -76,6 +76,11 @@ public final class UpstreamFailure extends RuntimeException {
         return new UpstreamFailure(endpoint, Kind.NO_ANSWER, 0, "", OptionalLong.empty(), cause);
     }
 
+    /** A success status from {@code endpoint} whose body is missing or not what the endpoint documents. */
+    public static UpstreamFailure unreadable(Endpoint endpoint, String why) {
+        return new UpstreamFailure(endpoint, Kind.UNREADABLE_ANSWER, 0, "", OptionalLong.empty(), new IllegalStateException(why));
+    }
+
     /** A request the gateway did not send, for the given reason. */
     public static UpstreamFailure notSent(Endpoint endpoint, Kind kind, long retryAfterSeconds) {
         return new UpstreamFailure(endpoint, kind, 0, "", OptionalLong.of(retryAfterSeconds), null);

@@ -16,6 +16,7 @@ public record GiveKudoResult(
 
     public static GiveKudoResult from(Written<GiveKudoResponseDto> written) {
         WriteStatus status = WriteStatus.of(written);
-        return new GiveKudoResult(status, status.createdOrNull(written.body().kudo(), Kudo::from), written.body().reason());
+        return new GiveKudoResult(status, status.createdOrNull(written.part(GiveKudoResponseDto::kudo), Kudo::from),
+                written.part(GiveKudoResponseDto::reason));
     }
 }

@@ -15,6 +15,7 @@ public record TrackEventResult(
 
     public static TrackEventResult from(Written<TrackEventResponseDto> written) {
         WriteStatus status = WriteStatus.of(written);
-        return new TrackEventResult(status, status.createdOrNull(written.body().event(), TrackedEvent::from), written.body().reason());
+        return new TrackEventResult(status, status.createdOrNull(written.part(TrackEventResponseDto::event), TrackedEvent::from),
+                written.part(TrackEventResponseDto::reason));
     }
 }

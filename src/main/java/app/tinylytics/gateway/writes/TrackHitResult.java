@@ -16,6 +16,7 @@ public record TrackHitResult(
 
     public static TrackHitResult from(Written<TrackHitResponseDto> written) {
         WriteStatus status = WriteStatus.of(written);
-        return new TrackHitResult(status, status.createdOrNull(written.body().hit(), Hit::from), written.body().reason());
+        return new TrackHitResult(status, status.createdOrNull(written.part(TrackHitResponseDto::hit), Hit::from),
+                written.part(TrackHitResponseDto::reason));
     }
 }

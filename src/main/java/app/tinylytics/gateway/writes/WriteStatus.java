@@ -15,7 +15,7 @@ public enum WriteStatus {
 
     /** 202, or a body saying {@code ignored}, is IGNORED; any other 2xx recorded the write. */
     static WriteStatus of(Written<? extends WriteAnswerDto> written) {
-        return written.ignored() || "ignored".equals(written.body().status()) ? IGNORED : CREATED;
+        return written.ignored() || "ignored".equals(written.part(WriteAnswerDto::status)) ? IGNORED : CREATED;
     }
 
     /** The record upstream sent back for a CREATED write, mapped; null when ignored or not sent. */
