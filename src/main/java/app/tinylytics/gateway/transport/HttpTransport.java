@@ -103,6 +103,11 @@ public class HttpTransport {
         this.mapper = mapper;
     }
 
+    /** The path GraphQL is served on, e.g. {@code /graphql}. */
+    public String path() {
+        return path;
+    }
+
     void install(@Observes Router router) {
         router.route(path).order(ROUTE_ORDER).handler(this::screen);
         router.post(path).order(ROUTE_ORDER + 1)
