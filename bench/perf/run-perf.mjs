@@ -37,7 +37,8 @@ const USAGE = `usage: bench/perf/run-perf [--smoke] [options]
   --jfr-first             after the scenarios, one more fresh gateway recorded from its start through its first
                           seconds under the dashboard load (summary in <out>-jfr-first.txt)
   --overhead-p99 R --fanout20 R   the two latency goals' ratios, measured by bench/run in the same run (without
-                          them the goals table repeats bench/results/latest.md's, marked as not this run)  --out PATH              result files without extension (bench/results/perf; smoke: bench/.work/perf/perf-smoke)`;
+                          them the goals table repeats bench/results/latest.md's, marked as not this run)
+  --out PATH              result files without extension (bench/results/perf; smoke: bench/.work/perf/perf-smoke)`;
 
 function parseArgs(argv) {
     const flags = new Set(['smoke', 'jfr-first']);
