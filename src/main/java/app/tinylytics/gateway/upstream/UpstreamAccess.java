@@ -88,7 +88,7 @@ public class UpstreamAccess {
                 .map(entry -> entry == null ? null : entry.value(type, mapper));
     }
 
-    /** What the operation used: the read, and until when its answer may be reused (never when absent or stale). */
+    /** What the operation used: the read, and until when its answer may be reused (never when it is past its freshness). */
     private ReadUse use(ReadKey key, long siteId, Endpoint endpoint, CachedRead entry) {
         Instant freshUntil = null;
         if (entry != null) {
@@ -150,7 +150,6 @@ public class UpstreamAccess {
                                     UpstreamFailure.notSent(endpoint, UpstreamFailure.Kind.OPERATION_CAP_REACHED));
                         }
                         return fetch(auth, endpoint, query, key, generation, request)
-                                .onFailure(failure -> isAbsent(endpoint, failure)).recoverWithNull()
                                 .onFailure(failure -> servable != null && ((UpstreamFailure) failure).isTemporary())
                                 .recoverWithUni(failure -> stale(servable, operation));
                     });
@@ -192,20 +191,27 @@ public class UpstreamAccess {
 
     private <T> Uni<CachedRead> fetch(UpstreamAuth auth, Endpoint endpoint, UpstreamQuery query, ReadKey key,
             long generation, Function<String, Uni<T>> request) {
-        Supplier<Uni<CachedRead>> fromUpstream = () -> send(auth, endpoint, request).chain(answer -> {
-            Instant fetchedAt = clock.instant();
-            CachedRead read = CachedRead.of(answer, mapper, fetchedAt,
-                    policy.freshUntil(endpoint, query, answer, fetchedAt), generation);
-            return read.isFreshAt(fetchedAt)
-                    ? store.put(key, read, policy.keepUntil(read)).replaceWith(read)
-                    : Uni.createFrom().item(read);
-        });
+        // An "absent" answer (an unknown site, monitoring off) is an answer like any other: cached for the endpoint's
+        // TTL as a null, so a dashboard polling a site without uptime does not ask upstream on every poll.
+        Supplier<Uni<CachedRead>> fromUpstream = () -> send(auth, endpoint, request)
+                .onFailure(failure -> isAbsent(endpoint, failure)).recoverWithNull()
+                .chain(answer -> stored(endpoint, query, key, generation, answer));
         InFlightReads.Joined joined = inFlight.join(key, generation,
                 () -> leases.fetchOnce(key, generation, fromUpstream, () -> store.get(key)));
         if (joined.coalesced()) {
             metrics.coalesced(endpoint);
         }
         return joined.read();
+    }
+
+    /** A fetched answer as a cache entry, stored unless it is already past its freshness (a leaderboard can be). */
+    private Uni<CachedRead> stored(Endpoint endpoint, UpstreamQuery query, ReadKey key, long generation, Object answer) {
+        Instant fetchedAt = clock.instant();
+        CachedRead read = CachedRead.of(answer, mapper, fetchedAt, policy.freshUntil(endpoint, query, answer, fetchedAt),
+                generation);
+        return read.isFreshAt(fetchedAt)
+                ? store.put(key, read, policy.keepUntil(read)).replaceWith(read)
+                : Uni.createFrom().item(read);
     }
 
     /**

@@ -159,6 +159,20 @@ class UptimeWireMockTest {
     }
 
     @Test
+    void uptimeNotEnabledIsCachedLikeAnyAnswer() {
+        upstream.stubFor(get("/api/v1/sites/456/uptime").willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\": \"Uptime monitoring is not enabled for this site\"}")));
+
+        GraphQL.document("uptime-all-fields").variable("id", "456").post().body("data.site.uptime", nullValue());
+        // the same read in another operation: only the read cache can spare the upstream call
+        GraphQL.document("uptime-all-fields").variable("id", "456").variable("page", null).post()
+                .body("data.site.uptime", nullValue());
+
+        upstream.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/sites/456/uptime")));
+    }
+
+    @Test
     void absentPagingArgumentsAreNotSent() {
         upstream.stubFor(get(urlPathEqualTo("/api/v1/sites/456/uptime")).willReturn(okJson(UPTIME_JSON)));
 
