@@ -95,7 +95,11 @@ public class UpstreamAccess {
             Instant until = policy.freshUntil(entry, endpoint, freshness.factor(key.keyIdentity()));
             freshUntil = until.isAfter(clock.instant()) ? until : null;
         }
-        return new ReadUse(key.encoded(), siteId, endpoint.name(), entry == null ? -1 : entry.generation(), freshUntil);
+        // The leaderboard's age is upstream's (its own cachedAt): the gateway can make it no younger than that.
+        Instant fetchedAt = entry == null || endpoint.freshness() == Endpoint.Freshness.DECLARED_BY_UPSTREAM
+                ? null : entry.fetchedAt();
+        return new ReadUse(key.encoded(), siteId, endpoint.name(), entry == null ? -1 : entry.generation(), freshUntil,
+                fetchedAt);
     }
 
     /**
@@ -111,21 +115,24 @@ public class UpstreamAccess {
     }
 
     /**
-     * The cached entry to answer with: fresh (by its TTL stretched to fit the budget, or younger than {@code maxAge}
-     * when a live subscription asks), else fetched, else stale when upstream cannot be asked; null for "absent".
+     * The cached entry to answer with: fresh (by its TTL stretched to fit the budget, or, when a live subscription's
+     * poller asks, younger than the {@code maxAge} it wants stretched the same way), else fetched, else stale when
+     * upstream cannot be asked; null for "absent". The planner is told the unstretched wish: telling it the stretched
+     * one would make it see less demand, shrink the factor, and swing back and forth.
      */
     private <T> Uni<CachedRead> entry(UpstreamAuth auth, Endpoint endpoint, long siteId, UpstreamQuery query, ReadKey key,
             Function<String, Uni<T>> request, Duration maxAge, Operation operation) {
         String identity = auth.key().identity();
-        freshness.asked(identity, key.encoded(), maxAge != null ? maxAge : policy.ttl(endpoint, query));
+        freshness.asked(identity, key.encoded(), policy.wantedAge(endpoint, query, maxAge));
         double factor = freshness.factor(identity);
         metrics.freshnessFactor(auth, factor);
+        operation.planned(factor);
         return generations.current(siteId, endpoint).chain(generation -> store.get(key)
                 .map(entry -> entry != null && entry.generation() == generation ? entry : null)
                 .chain(cached -> {
                     Instant now = clock.instant();
                     if (cached != null && (maxAge != null
-                            ? cached.isYoungerThan(maxAge, now) || policy.isFresh(cached, endpoint, now, 1)
+                            ? policy.isFreshFor(cached, endpoint, query, maxAge, now, factor)
                             : policy.isFresh(cached, endpoint, now, factor))) {
                         metrics.cacheLookup("hit");
                         operation.cacheHit();
