@@ -1,6 +1,7 @@
 // A variable whose value does not coerce to its declared type is a request error (GraphQL spec, "Coercing
-// Variable Values"; ARCHITECTURE.md: "never half-executed"): errors and no data at all. SmallRye's own scalars are
-// lenient (an ID! given an object, a boolean or a float; an Int given "abc"); the gateway checks strictly first.
+// Variable Values"; docs/errors.md#request-errors: nothing is executed): errors and no data at all. SmallRye's own
+// scalars are lenient (an ID! given an object, a boolean or a float; an Int given "abc"); the gateway checks strictly
+// first.
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';

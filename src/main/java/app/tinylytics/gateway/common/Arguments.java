@@ -10,8 +10,8 @@ import app.tinylytics.gateway.upstream.DateRange;
 import app.tinylytics.gateway.upstream.Endpoint;
 
 /**
- * The argument rules (docs/errors.md), checked before any upstream call. Each failure is a {@code BAD_USER_INPUT}
- * error naming the argument and the rule.
+ * The argument rules (docs/errors.md#argument-rules), checked before any upstream call. Each failure is a
+ * {@code BAD_USER_INPUT} error naming the argument and the rule.
  */
 public final class Arguments {
 

@@ -1,5 +1,6 @@
 package app.tinylytics.gateway.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -7,6 +8,7 @@ import java.util.Optional;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /**
  * How the gateway treats the upstream: request budget, time limits and caching. Every property has an
@@ -36,6 +38,11 @@ public interface GatewayConfig {
     WebSocket websocket();
 
     Live live();
+
+    PersistedQueries persistedQueries();
+
+    @WithName("documents")
+    TrustedDocuments trustedDocuments();
 
     interface Upstream {
         /** Requests upstream allows per key per hour. */
@@ -197,6 +204,13 @@ public interface GatewayConfig {
         @WithDefault("10")
         int maxSiteFields();
 
+        /**
+         * Rows one operation may ask upstream for: the sum of its paged fields' {@code perPage} (100 where absent), so
+         * one operation cannot fill the gateway's memory with pages of 1000 rows.
+         */
+        @WithDefault("10000")
+        int maxRows();
+
         /** Rows one batch mutation may carry (it is sent upstream in chunks of 500). */
         @WithDefault("5000")
         int maxBatchRows();
@@ -282,8 +296,33 @@ public interface GatewayConfig {
         int maxSubscriptionsPerCaller();
     }
 
+    /**
+     * Automatic persisted queries (Apollo's protocol): a client sends a document's SHA-256 instead of the document, and
+     * the document once more only when the gateway does not know the hash yet.
+     */
+    interface PersistedQueries {
+        /**
+         * Memory the documents registered by clients may hold, counted in characters plus a per-entry overhead; no
+         * single document larger than a 64th of it is kept. 0 switches automatic persisted queries off: a hash is then
+         * answered PERSISTED_QUERY_NOT_SUPPORTED and clients fall back to sending documents.
+         */
+        @WithDefault("4M")
+        MemorySize maxBytes();
+    }
+
+    /** Trusted documents: the operations a deployment runs, known before it starts. */
+    interface TrustedDocuments {
+        /**
+         * A persisted-query manifest (Apollo's {@code apollo-persisted-query-manifest} JSON, or a JSON object of SHA-256
+         * hash to document as GraphQL Codegen writes it). When set, only its operations run, over HTTP and WebSocket
+         * alike, and a manifest that cannot be read, whose ids are not the SHA-256 of their bodies, or whose documents
+         * do not validate against the schema stops the gateway from starting.
+         */
+        Optional<Path> manifest();
+    }
+
     interface Health {
-        /** How long a readiness probe's verdict on upstream is reused before upstream is asked again. */
+        /** How long the verdict of the upstream probe (health group {@code upstream}) is reused before asking again. */
         @WithDefault("10s")
         Duration probeInterval();
     }

@@ -6,8 +6,8 @@ import app.tinylytics.gateway.upstream.UpstreamFailure;
 
 /**
  * The one place that turns an {@link UpstreamFailure} into a coded GraphQL error, following the error table in
- * docs/errors.md. A 403 is told apart by what the endpoint requires first and by upstream's wording second, since
- * the live API's wording is not documented.
+ * docs/errors.md#upstream-failures. A 403 is told apart by what the endpoint requires first and by upstream's wording
+ * second (docs/errors.md#403-by-requirement-then-by-wording), since the live API's wording is not documented.
  */
 public final class UpstreamErrors {
 

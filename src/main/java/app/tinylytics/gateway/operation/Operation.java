@@ -125,7 +125,12 @@ public final class Operation {
 
     /** True when the answer may be served again to the same key until its reads' freshness ends. */
     public boolean reusable() {
-        return !personal.get() && !reads.isEmpty() && reads.stream().allMatch(ReadUse::reusable);
+        return reusableUntil() != null;
+    }
+
+    /** Until when the answer may be served again to the same key (see {@link #reusable()}); null when it may not. */
+    public Instant reusableUntil() {
+        return personal.get() ? null : ReadUse.freshUntil(reads());
     }
 
     /** Asks to be told about every upstream read the operation uses from now on. */

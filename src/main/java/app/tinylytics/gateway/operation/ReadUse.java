@@ -1,6 +1,7 @@
 package app.tinylytics.gateway.operation;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One upstream read an operation used: which read, for which site and endpoint, under which invalidation generation,
@@ -13,5 +14,13 @@ public record ReadUse(String readId, long siteId, String endpoint, long generati
     /** True when an operation that used this read may be answered again from cache. */
     public boolean reusable() {
         return freshUntil != null;
+    }
+
+    /** When an answer built from {@code reads} stops being fresh: when the first of them does; null if none may be reused. */
+    public static Instant freshUntil(List<ReadUse> reads) {
+        if (reads.isEmpty() || !reads.stream().allMatch(ReadUse::reusable)) {
+            return null;
+        }
+        return reads.stream().map(ReadUse::freshUntil).min(Instant::compareTo).orElseThrow();
     }
 }

@@ -39,7 +39,10 @@ public class Documents implements PreparsedDocumentProvider {
         this.schemas = schemas;
     }
 
-    /** The document parsed and validated against the served schema; its errors are syntax or validation errors. */
+    /**
+     * The document parsed and validated against the served schema, argument literals included ({@link LiteralTypes});
+     * its errors are syntax or validation errors.
+     */
     public PreparsedDocumentEntry entry(String query) {
         return entries.get(query, this::parseAndValidate);
     }
@@ -56,7 +59,10 @@ public class Documents implements PreparsedDocumentProvider {
         if (result.getSyntaxException() != null) {
             return new PreparsedDocumentEntry(result.getSyntaxException().toInvalidSyntaxError());
         }
-        return new PreparsedDocumentEntry(result.getDocument(), result.getValidationErrors());
+        if (!result.getValidationErrors().isEmpty()) {
+            return new PreparsedDocumentEntry(result.getDocument(), result.getValidationErrors());
+        }
+        return new PreparsedDocumentEntry(result.getDocument(), LiteralTypes.check(schema(), result.getDocument()));
     }
 
     private GraphQLSchema schema() {

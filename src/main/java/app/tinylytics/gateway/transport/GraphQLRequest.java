@@ -1,6 +1,10 @@
 package app.tinylytics.gateway.transport;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +49,8 @@ public record GraphQLRequest(String query, String operationName, Map<String, Obj
         if (bytes.length == 0) {
             throw RequestRefusal.badRequest("The request body is empty: send a JSON object with a 'query' string.");
         }
+        // Jackson's own UTF-8 reader lets overlong forms and code points past U+10FFFF through; Java's decoder does not.
+        utf8(bytes, "The request body is not valid UTF-8.");
         JsonNode body;
         try {
             body = JSON.readTree(bytes);
@@ -108,7 +114,30 @@ public record GraphQLRequest(String query, String operationName, Map<String, Obj
         if (extensions != null && !extensions.isNull() && !extensions.isObject()) {
             throw RequestRefusal.badRequest("'extensions' must be a JSON object or null, not " + kind(extensions) + ".");
         }
+        requireFiniteNumbers(variables, "variables");
+        requireFiniteNumbers(extensions, "extensions");
         return new GraphQLRequest(text(query), text(operationName), object(variables), object(extensions));
+    }
+
+    /** The bytes decoded as strict UTF-8; a {@link RequestRefusal} with {@code refusal} when they are not UTF-8. */
+    static String utf8(byte[] bytes, String refusal) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            throw RequestRefusal.badRequest(refusal);
+        }
+    }
+
+    /** A JSON number beyond a 64-bit float reads as infinity, which no GraphQL value (nor JSON) can carry on. */
+    private static void requireFiniteNumbers(JsonNode node, String member) {
+        if (node == null) {
+            return;
+        }
+        if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+            throw RequestRefusal.badRequest("'" + member + "' holds a number beyond the range of a 64-bit float.");
+        }
+        node.elements().forEachRemaining(element -> requireFiniteNumbers(element, member));
     }
 
     /** The same request with its document filled in (from a persisted-query store). */

@@ -1,10 +1,10 @@
 package app.tinylytics.gateway.transport;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +32,7 @@ import io.smallrye.graphql.execution.context.SmallRyeContextManager;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -59,6 +60,13 @@ public class HttpTransport {
     /** After SmallRye's WebSocket route (-99), before its HTTP handler (default order), which never runs. */
     private static final int ROUTE_ORDER = -90;
     private static final String ALLOWED_METHODS = "GET, POST, OPTIONS";
+    /**
+     * The longest request line and header section taken (bytes of each header's name, ": " and value): Vert.x's
+     * defaults. Vert.x's own limits are set higher (application.properties), so that a request between the two gets a
+     * GraphQL-shaped 414 or 431 from here rather than Vert.x's bare one.
+     */
+    private static final int MAX_REQUEST_LINE = 4096;
+    private static final int MAX_HEADER_BYTES = 20 * 1024;
     /** Headers a browser sends cross-site only after a CORS preflight, so their presence rules out a forged form. */
     private static final List<String> PREFLIGHT_HEADERS = List.of("X-Requested-With", "GraphQL-Require-Preflight");
 
@@ -70,6 +78,8 @@ public class HttpTransport {
     private final Operations operations;
     private final OperationLog log;
     private final OperationCache answers;
+    private final HttpCaching caching;
+    private final AnswerCompression compression;
     private final Instance<ExecutionService> executions;
     private final ObjectMapper mapper;
 
@@ -77,7 +87,8 @@ public class HttpTransport {
             @ConfigProperty(name = "quarkus.http.root-path", defaultValue = "/") String httpRootPath,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody,
             OperationChecks checks, CallerResolver callers, ClientAddress clientAddresses, Operations operations,
-            OperationLog log, OperationCache answers, Instance<ExecutionService> executions, ObjectMapper mapper) {
+            OperationLog log, OperationCache answers, HttpCaching caching, AnswerCompression compression,
+            Instance<ExecutionService> executions, ObjectMapper mapper) {
         this.path = rootPath.startsWith("/") ? rootPath : (httpRootPath.endsWith("/") ? httpRootPath : httpRootPath + "/") + rootPath;
         this.maxBodyBytes = maxBody.asLongValue();
         this.checks = checks;
@@ -86,6 +97,8 @@ public class HttpTransport {
         this.operations = operations;
         this.log = log;
         this.answers = answers;
+        this.caching = caching;
+        this.compression = compression;
         this.executions = executions;
         this.mapper = mapper;
     }
@@ -101,11 +114,14 @@ public class HttpTransport {
 
     /** What can be decided from the request line and headers alone, before a body is read. */
     private void screen(RoutingContext context) {
-        if (isWebSocketUpgrade(context)) {
-            context.next();
-            return;
-        }
         try {
+            withinSizeLimits(context.request());
+            if (isWebSocketUpgrade(context)) {
+                context.next();
+                return;
+            }
+            caching.noStoreUnlessCacheable(context);
+            compression.onlyWhereWorthIt(context);
             HttpMethod method = context.request().method();
             if (method.equals(HttpMethod.OPTIONS)) {
                 context.response().setStatusCode(204).putHeader(HttpHeaders.ALLOW, ALLOWED_METHODS).end();
@@ -141,6 +157,7 @@ public class HttpTransport {
 
     private void get(RoutingContext context) {
         try {
+            requireUtf8Query(context.request().query());
             Map<String, List<String>> parameters = new HashMap<>();
             context.queryParams().names().forEach(name -> parameters.put(name, context.queryParams().getAll(name)));
             answer(context, GraphQLRequest.fromParameters(parameters), OperationChecks.Transport.HTTP_GET);
@@ -171,8 +188,9 @@ public class HttpTransport {
      * Answers from the operation cache when the same key asked the same operation and every read it used is still
      * fresh and unchanged; otherwise checks the request and runs it.
      */
-    private void answer(RoutingContext context, GraphQLRequest request, OperationChecks.Transport transport) {
+    private void answer(RoutingContext context, GraphQLRequest sent, OperationChecks.Transport transport) {
         MediaType responseType = responseType(context);
+        GraphQLRequest request = checks.resolve(sent);
         Caller caller = callers.resolve(context.request().headers().getAll(HttpHeaders.AUTHORIZATION), clientAddress(context));
         String cacheKey = cacheKeyOf(caller, request);
         if (cacheKey == null) {
@@ -181,8 +199,7 @@ public class HttpTransport {
         }
         answers.lookup(cacheKey).subscribe().with(cached -> {
             if (cached != null) {
-                context.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, responseType.withUtf8())
-                        .end(Buffer.buffer(cached));
+                caching.send(context, 200, responseType, cached.body(), cached.freshUntil());
                 return;
             }
             try {
@@ -281,10 +298,19 @@ public class HttpTransport {
      * body (what a cross-site page can send without a CORS preflight) is refused.
      */
     private static MediaType bodyType(RoutingContext context) {
-        String encoding = context.request().getHeader(HttpHeaders.CONTENT_ENCODING);
-        if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
-            throw RequestRefusal.http(415, "UNSUPPORTED_MEDIA_TYPE", "Content-Encoding '" + encoding
-                    + "' is not supported: send the body uncompressed.");
+        for (String encoding : context.request().headers().getAll(HttpHeaders.CONTENT_ENCODING)) {
+            if (!encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+                throw RequestRefusal.http(415, "UNSUPPORTED_MEDIA_TYPE", "Content-Encoding '" + encoding
+                        + "' is not supported: send the body uncompressed.");
+            }
+        }
+        List<String> transferCodings = context.request().headers().getAll(HttpHeaders.TRANSFER_ENCODING);
+        if (!transferCodings.isEmpty() && !String.join(",", transferCodings).strip().equalsIgnoreCase("chunked")) {
+            // Netty frames by Content-Length, or by "chunked" wherever it appears: any other coding means the client
+            // and the gateway may disagree where the body ends, so refuse and close (RFC 9112, section 6.1).
+            context.response().endHandler(ended -> context.response().close());
+            throw RequestRefusal.badRequest("Transfer-Encoding '" + String.join(", ", transferCodings)
+                    + "' is not supported: send the body with a Content-Length or as 'chunked' alone.");
         }
         List<MediaType> types = MediaType.parseAll(context.request().headers().getAll(HttpHeaders.CONTENT_TYPE));
         if (types.isEmpty()) {
@@ -310,12 +336,43 @@ public class HttpTransport {
     }
 
     private static String utf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException notUtf8) {
-            throw RequestRefusal.badRequest("The request body is not valid UTF-8.");
+        return GraphQLRequest.utf8(bytes, "The request body is not valid UTF-8.");
+    }
+
+    /** A GraphQL-shaped 414 or 431 for a request line or header section the gateway will not take. */
+    private static void withinSizeLimits(HttpServerRequest request) {
+        int line = request.method().name().length() + 1 + request.uri().length() + 1 + "HTTP/1.1".length();
+        if (line > MAX_REQUEST_LINE) {
+            throw RequestRefusal.http(414, "URI_TOO_LONG", "The request line is " + line + " characters long; at most "
+                    + MAX_REQUEST_LINE + " are taken: send long documents with POST.");
         }
+        long headerBytes = 0;
+        for (Map.Entry<String, String> header : request.headers()) {
+            headerBytes += header.getKey().length() + 2 + header.getValue().length();
+        }
+        if (headerBytes > MAX_HEADER_BYTES) {
+            throw RequestRefusal.http(431, "REQUEST_HEADER_FIELDS_TOO_LARGE", "The request's headers are " + headerBytes
+                    + " bytes; at most " + MAX_HEADER_BYTES + " are taken.");
+        }
+    }
+
+    /** Vert.x decodes a query string's percent-escapes leniently (U+FFFD for bytes that are not UTF-8); refuse those. */
+    private static void requireUtf8Query(String query) {
+        if (query == null) {
+            return;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(query.length());
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (c == '%' && i + 2 < query.length() && HexFormat.isHexDigit(query.charAt(i + 1))
+                    && HexFormat.isHexDigit(query.charAt(i + 2))) {
+                bytes.write(HexFormat.fromHexDigits(query, i + 1, i + 3));
+                i += 2;
+            } else {
+                bytes.write(c); // the request line reaches Vert.x as ISO-8859-1: one char per byte
+            }
+        }
+        GraphQLRequest.utf8(bytes.toByteArray(), "The query string is not valid UTF-8 once its %-escapes are decoded.");
     }
 
     private static boolean isWebSocketUpgrade(RoutingContext context) {
@@ -371,13 +428,12 @@ public class HttpTransport {
             byte[] body = (notice == null ? response : new ExecutionResponse(result, Map.of("cache", notice)))
                     .getExecutionResultAsString().getBytes(StandardCharsets.UTF_8);
             boolean ran = result.isDataPresent();
-            if (cacheKey != null && ran && result.getErrors().isEmpty() && notice == null && operation.reusable()) {
+            Instant reusableUntil = ran && result.getErrors().isEmpty() && notice == null ? operation.reusableUntil() : null;
+            if (cacheKey != null && reusableUntil != null) {
                 answers.store(cacheKey, body, operation.reads());
             }
             if (!context.response().ended()) {
-                context.response().setStatusCode(ran || type.sameEssence(MediaType.JSON) ? 200 : 400)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, type.withUtf8())
-                        .end(Buffer.buffer(body));
+                caching.send(context, ran || type.sameEssence(MediaType.JSON) ? 200 : 400, type, body, reusableUntil);
             }
         }
 

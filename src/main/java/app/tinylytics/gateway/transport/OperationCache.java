@@ -66,7 +66,7 @@ public class OperationCache {
     }
 
     /** The answer stored under {@code key} while it is still valid, or null. */
-    public Uni<byte[]> lookup(String key) {
+    public Uni<Answer> lookup(String key) {
         Answer answer = enabled ? answers.getIfPresent(key) : null;
         if (answer == null || !clock.instant().isBefore(answer.freshUntil())) {
             misses.increment();
@@ -79,17 +79,14 @@ public class OperationCache {
                 return null;
             }
             hits.increment();
-            return answer.body();
+            return answer;
         });
     }
 
     /** Keeps an answer that used these reads, when every one of them may be reused. */
     public void store(String key, byte[] body, List<ReadUse> reads) {
-        if (!enabled || reads.isEmpty() || !reads.stream().allMatch(ReadUse::reusable)) {
-            return;
-        }
-        Instant freshUntil = reads.stream().map(ReadUse::freshUntil).min(Instant::compareTo).orElseThrow();
-        if (freshUntil.isAfter(clock.instant())) {
+        Instant freshUntil = ReadUse.freshUntil(reads);
+        if (enabled && freshUntil != null && freshUntil.isAfter(clock.instant())) {
             answers.put(key, new Answer(body, freshUntil, List.copyOf(reads)));
         }
     }
@@ -110,6 +107,7 @@ public class OperationCache {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
-    private record Answer(byte[] body, Instant freshUntil, List<ReadUse> reads) {
+    /** An answer kept: its bytes as first sent, fresh until its first read is not. */
+    public record Answer(byte[] body, Instant freshUntil, List<ReadUse> reads) {
     }
 }

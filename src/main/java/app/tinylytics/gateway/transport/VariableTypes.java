@@ -1,6 +1,8 @@
 package app.tinylytics.gateway.transport;
 
 import java.math.BigInteger;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -78,36 +80,31 @@ final class VariableTypes {
     }
 
     private static void checkScalar(String scalar, Object value, String path) {
-        switch (scalar) {
-            case "Int" -> {
-                if (!isWhole(value) || !fitsInt(value)) {
-                    throw refusal(path, "must be an Int: a whole number from -2147483648 to 2147483647");
-                }
-            }
-            case "Float" -> {
-                if (!(value instanceof Number)) {
-                    throw refusal(path, "must be a Float: a number");
-                }
-            }
-            case "ID" -> {
-                if (!(value instanceof String) && !isWhole(value)) {
-                    throw refusal(path, "must be an ID: a string or a whole number");
-                }
-            }
-            case "Boolean" -> {
-                if (!(value instanceof Boolean)) {
-                    throw refusal(path, "must be a Boolean: true or false");
-                }
-            }
-            case "String", "Date", "DateTime" -> {
-                if (!(value instanceof String)) {
-                    throw refusal(path, "must be a " + scalar + " given as a string");
-                }
-            }
-            default -> {
-                // Other scalars (JSON, ...) accept any JSON value; their own coercion decides.
-            }
+        String rule = scalarMisfit(scalar, value);
+        if (rule != null) {
+            throw refusal(path, rule);
         }
+    }
+
+    /**
+     * The rule {@code value} breaks for the built-in or date scalar {@code scalar} ("must be an Int: ..."), or null when
+     * it fits. Values are as JSON gives them: whole numbers as Integer, Long or BigInteger, others as Number.
+     */
+    static String scalarMisfit(String scalar, Object value) {
+        return switch (scalar) {
+            case "Int" -> isWhole(value) && fitsInt(value) ? null : "must be an Int: a whole number from -2147483648 to 2147483647";
+            case "Float" -> value instanceof Number ? null : "must be a Float: a number";
+            case "ID" -> value instanceof String || isWhole(value) ? null : "must be an ID: a string or a whole number";
+            case "Boolean" -> value instanceof Boolean ? null : "must be a Boolean: true or false";
+            case "String" -> value instanceof String ? null : "must be a String given as a string";
+            // SmallRye takes any string here and fails only in the resolver; these formats are exactly what it parses.
+            case "Date" -> value instanceof String text && parses(text, DateTimeFormatter.ISO_LOCAL_DATE) ? null
+                    : "must be a Date: a string YYYY-MM-DD";
+            case "DateTime" -> value instanceof String text && parses(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME) ? null
+                    : "must be a DateTime: an ISO-8601 string with an offset, e.g. 2026-02-12T09:00:00Z";
+            // Other scalars (JSON, ...) accept any value; their own coercion decides.
+            default -> null;
+        };
     }
 
     private static void checkInputObject(GraphQLSchema schema, GraphQLInputObjectType input, Object value, String path) {
@@ -148,6 +145,15 @@ final class VariableTypes {
     private static boolean fitsInt(Object value) {
         BigInteger whole = value instanceof BigInteger big ? big : BigInteger.valueOf(((Number) value).longValue());
         return whole.bitLength() < 32;
+    }
+
+    private static boolean parses(String text, DateTimeFormatter format) {
+        try {
+            format.parse(text);
+            return true;
+        } catch (DateTimeParseException invalid) {
+            return false;
+        }
     }
 
     private static RequestRefusal refusal(String path, String rule) {

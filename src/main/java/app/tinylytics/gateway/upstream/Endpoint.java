@@ -7,7 +7,7 @@ import java.util.Set;
  * Every upstream endpoint the gateway calls, with all of its rules in one row: what it needs upstream (403
  * meanings), how fresh its answers stay, whether it has a date range with upstream defaults, its page cap,
  * which answer means "absent" rather than an error, and which cached reads a write to it changes.
- * docs/upstream.md describes each column.
+ * docs/upstream.md#the-columns describes each column.
  */
 public enum Endpoint {
     ME("GET /me", Freshness.ACCOUNT, Range.NONE, 0, Absent.NEVER),

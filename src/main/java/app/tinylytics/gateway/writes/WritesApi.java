@@ -31,7 +31,7 @@ import app.tinylytics.gateway.upstream.dto.SubmitSignalResponseDto;
 /**
  * The seven mutations. Each validates its arguments and picks the write key before any upstream call,
  * sends the write once (writes are not idempotent, so they are never retried, except a signal with an
- * external id, which is), and lets {@link WriteEffects} drop the cached reads it changed before answering.
+ * external id, which is), and drops the cached reads it changed ({@link TinylyticsClient#written}) before answering.
  */
 @GraphQLApi
 @CodedErrors

@@ -23,7 +23,7 @@ import app.tinylytics.gateway.support.GraphQL;
 import app.tinylytics.gateway.support.WireMockProfile;
 import app.tinylytics.gateway.support.WireMockUpstream.InjectWireMock;
 
-/** Each row of the error table in ARCHITECTURE.md, as a client sees it in {@code errors[].extensions}. */
+/** Each code of the error table (docs/errors.md#field-errors), as a client sees it in {@code errors[].extensions}. */
 @QuarkusTest
 @TestProfile(WireMockProfile.class)
 class UpstreamErrorsTest {

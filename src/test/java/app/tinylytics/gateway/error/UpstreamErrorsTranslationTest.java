@@ -17,7 +17,7 @@ import app.tinylytics.gateway.upstream.Endpoint;
 import app.tinylytics.gateway.upstream.UpstreamFailure;
 import app.tinylytics.gateway.upstream.UpstreamFailure.Kind;
 
-/** The error table (docs/errors.md) row by row: each upstream failure and the code a client sees. */
+/** The error table (docs/errors.md#upstream-failures) row by row: each upstream failure and the code a client sees. */
 class UpstreamErrorsTranslationTest {
 
     private static String code(UpstreamFailure failure) {

@@ -23,10 +23,11 @@ import graphql.schema.idl.TypeDefinitionRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The served schema keeps every promise of the contract schema (a copy of
- * {@code shared/design/schema.graphql} in test resources): no removed or renamed type, field,
- * argument or enum value, no weakened nullability, and (contract v1.1) no output field served non-null where
- * the contract keeps it nullable, so one failing upstream call nulls its own field, not its parent.
+ * The served schema keeps every promise of the contract schema (a copy of {@code shared/design/schema.graphql} in
+ * test resources, whose header comment points at docs/upstream.md rather than at a file outside the repository; both
+ * are compared parsed, so comments do not count): no removed or renamed type, field, argument or enum value, no
+ * weakened nullability, and (contract v1.1) no output field served non-null where the contract keeps it nullable, so
+ * one failing upstream call nulls its own field, not its parent.
  */
 @QuarkusTest
 class ContractSchemaTest {

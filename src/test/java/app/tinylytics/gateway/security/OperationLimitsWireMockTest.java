@@ -66,14 +66,33 @@ class OperationLimitsWireMockTest {
     void aQueryDeeperThanTheLimitIsRefused() {
         query("{ __schema { types { fields { type { " + "ofType { ".repeat(12) + "name" + " }".repeat(17))
                 .body("data", nullValue())
-                .body("errors[0].message", containsString("depth"));
+                .body("errors[0].extensions.code", equalTo("QUERY_TOO_EXPENSIVE"))
+                .body("errors[0].message", containsString("GATEWAY_MAX_QUERY_DEPTH"));
     }
 
     @Test
     void aQueryMoreComplexThanTheLimitIsRefused() {
         query(repeated(150, i -> "s" + i + ": __schema { types { name kind description } }"))
                 .body("data", nullValue())
-                .body("errors[0].message", containsString("complexity"));
+                .body("errors[0].extensions.code", equalTo("QUERY_TOO_EXPENSIVE"))
+                .body("errors[0].message", containsString("GATEWAY_MAX_QUERY_COMPLEXITY"));
+    }
+
+    @Test
+    void aFragmentBombIsMeasuredAtOnceAndRefused() {
+        // Each fragment spreads the next one twice: 2^40 fields if every spread were walked.
+        StringBuilder document = new StringBuilder("{ ...F0 }");
+        for (int i = 0; i < 40; i++) {
+            document.append(" fragment F").append(i).append(" on Query { ...F").append(i + 1).append(" ...F").append(i + 1)
+                    .append(" }");
+        }
+        document.append(" fragment F40 on Query { me { id } }");
+
+        query(document.toString())
+                .body("data", nullValue())
+                .body("errors[0].extensions.code", equalTo("QUERY_TOO_EXPENSIVE"));
+
+        upstream.verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test
@@ -92,6 +111,20 @@ class OperationLimitsWireMockTest {
                 + " leaderboard { entries { path } } journeys { __typename } insights { __typename }"
                 + " uptime { __typename } signals { __typename } content { __typename } hitGroups(groupBy: PATH) { __typename } }"))
                 .body("errors[0].extensions.code", equalTo("QUERY_TOO_EXPENSIVE"));
+
+        upstream.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void anOperationAskingForMoreRowsThanTheLimitIsRefusedBeforeAnyCall() {
+        // 11 pages of 1000 rows, within the call and site-field limits: 11,000 rows > 10,000.
+        query("{ a: site(id: \"456\") { " + IntStream.range(0, 6).mapToObj(i -> "h" + i + ": hits(perPage: 1000, page: " + (i + 1)
+                + ") { nodes { id } }").collect(Collectors.joining(" ")) + " } b: site(id: \"457\") { "
+                + IntStream.range(0, 5).mapToObj(i -> "k" + i + ": kudos(perPage: 1000, page: " + (i + 1) + ") { nodes { id } }")
+                        .collect(Collectors.joining(" ")) + " } }")
+                .body("data", nullValue())
+                .body("errors[0].extensions.code", equalTo("QUERY_TOO_EXPENSIVE"))
+                .body("errors[0].message", containsString("11000 rows"));
 
         upstream.verify(0, anyRequestedFor(anyUrl()));
     }

@@ -11,7 +11,7 @@ import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
 
-/** The upstream calls and site fields an operation plans, counted from its document alone. */
+/** The upstream calls, site fields and rows an operation plans, counted from its document and variables. */
 class OperationPlanTest {
 
     private static OperationPlan plan(String query) {
@@ -27,18 +27,18 @@ class OperationPlanTest {
 
     @Test
     void aSiteWithOnlyItsValuesCostsOneCall() {
-        assertEquals(new OperationPlan(1, 1), plan("{ site(id: \"1\") { id label public __typename } }"));
+        assertEquals(new OperationPlan(1, 1, 0), plan("{ site(id: \"1\") { id label public __typename } }"));
     }
 
     @Test
     void everyOtherSiteFieldCostsACallAndAliasesCountTwice() {
-        assertEquals(new OperationPlan(4, 1),
+        assertEquals(new OperationPlan(4, 1, 0),
                 plan("{ site(id: \"1\") { label hits { nodes { id } } a: kudos { nodes { id } } b: kudos { nodes { id } } } }"));
     }
 
     @Test
     void fieldsUnderSitesCountOnceWhateverTheNumberOfSites() {
-        assertEquals(new OperationPlan(3, 0), plan("{ sites { id leaderboard { entries { path } } content { enabled } } }"));
+        assertEquals(new OperationPlan(3, 0, 0), plan("{ sites { id leaderboard { entries { path } } content { enabled } } }"));
     }
 
     @Test
@@ -47,7 +47,7 @@ class OperationPlanTest {
                 query { __schema { types { name } } one: site(id: "1") { ...panels } two: site(id: "2") { ... on Site { uptime { period } } } }
                 fragment panels on Site { insights { nodes { id } } signals { nodes { id } } }""");
 
-        assertEquals(new OperationPlan(5, 2), plan);
+        assertEquals(new OperationPlan(5, 2, 0), plan);
     }
 
     @Test
@@ -58,7 +58,21 @@ class OperationPlanTest {
     }
 
     @Test
+    void rowsAreThePageSizesOfPagedFieldsGivenLiterallyAsVariablesOrByDefault() {
+        Document document = Parser.parse("""
+                query($n: Int, $absent: Int) { site(id: "1") { label a: hits(perPage: 1000) { nodes { id } }
+                  b: hits(perPage: $n) { nodes { id } } c: kudos { nodes { id } } d: kudos(perPage: $absent) { nodes { id } }
+                  content { enabled } } }""");
+
+        OperationPlan plan = OperationPlan.of(document, document.getDefinitionsOfType(OperationDefinition.class).get(0),
+                java.util.Map.of("n", 250), Set.of("hits", "kudos"));
+
+        assertEquals(1000 + 250 + OperationPlan.DEFAULT_PAGE_SIZE + OperationPlan.DEFAULT_PAGE_SIZE, plan.rows());
+        assertEquals(6, plan.upstreamCalls());
+    }
+
+    @Test
     void aLiveSiteCountsLikeASite() {
-        assertEquals(new OperationPlan(2, 1), plan("subscription { siteUpdates(id: \"1\") { label hits { nodes { id } } } }"));
+        assertEquals(new OperationPlan(2, 1, 0), plan("subscription { siteUpdates(id: \"1\") { label hits { nodes { id } } } }"));
     }
 }

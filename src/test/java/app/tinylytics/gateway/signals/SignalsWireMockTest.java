@@ -29,7 +29,7 @@ import app.tinylytics.gateway.support.WireMockUpstream.InjectWireMock;
 @TestProfile(WireMockProfile.class)
 class SignalsWireMockTest {
 
-    /** The documented signal shape (ARCHITECTURE.md), filled with the reference newsletter example. */
+    /** The signal shape (docs/upstream.md#shapes-the-reference-leaves-open), with the reference's example. */
     static final String SIGNALS_JSON = """
             {
               "signals": [

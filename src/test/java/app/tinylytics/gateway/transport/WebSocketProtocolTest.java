@@ -226,7 +226,7 @@ class WebSocketProtocolTest {
     void extensionsInTheSubscribePayloadAreAccepted() {
         try (GraphQLWebSocket client = GraphQLWebSocket.connect(graphql).init()) {
             client.send(Map.of("id", "1", "type", "subscribe", "payload", Map.of("query", "{ __typename }",
-                    "extensions", Map.of("persistedQuery", Map.of()))));
+                    "extensions", Map.of("clientLibrary", Map.of("name", "test")))));
 
             assertThat(client.untilDone("1").get(0).at("/payload/data/__typename").asText(), equalTo("Query"));
         }

@@ -31,10 +31,19 @@ public interface BudgetStore {
         SHARE_SPENT
     }
 
-    /** Granted, or refused for a reason until {@code retryAtMillis}. */
-    record Grant(Refusal refusal, long retryAtMillis) {
+    /**
+     * Granted, or refused for a reason until {@code retryAtMillis}; {@code keyCount} is the key's count in the window
+     * after this request (what a replica last knew the whole deployment had spent, should Redis go away).
+     */
+    record Grant(Refusal refusal, long retryAtMillis, int keyCount) {
 
-        static final Grant GRANTED = new Grant(null, 0);
+        static Grant granted(int keyCount) {
+            return new Grant(null, 0, keyCount);
+        }
+
+        static Grant refused(Refusal refusal, long retryAtMillis, int keyCount) {
+            return new Grant(refusal, retryAtMillis, keyCount);
+        }
 
         public boolean granted() {
             return refusal == null;

@@ -14,7 +14,7 @@ import io.smallrye.mutiny.Uni;
  */
 final class LocalBudgetStore implements BudgetStore {
 
-    private static final long MAX_WINDOWS = 100_000;
+    static final long MAX_WINDOWS = 100_000;
 
     private final Cache<String, RequestLog> windows = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofMillis(WINDOW_MILLIS).plusMinutes(5))
@@ -29,21 +29,29 @@ final class LocalBudgetStore implements BudgetStore {
         synchronized (key) {
             key.prune(nowMillis);
             if (key.blockedUntil > nowMillis) {
-                return Uni.createFrom().item(new Grant(Refusal.BLOCKED, key.blockedUntil));
+                return Uni.createFrom().item(Grant.refused(Refusal.BLOCKED, key.blockedUntil, key.times.size()));
             }
             if (key.times.size() >= keyLimit) {
-                return Uni.createFrom().item(new Grant(Refusal.KEY_SPENT, key.times.peekFirst() + WINDOW_MILLIS));
+                return Uni.createFrom().item(
+                        Grant.refused(Refusal.KEY_SPENT, oldestOr(key, nowMillis) + WINDOW_MILLIS, key.times.size()));
             }
             if (share != null) {
                 share.prune(nowMillis);
                 if (share.times.size() >= shareLimit) {
-                    return Uni.createFrom().item(new Grant(Refusal.SHARE_SPENT, share.times.peekFirst() + WINDOW_MILLIS));
+                    return Uni.createFrom().item(Grant.refused(Refusal.SHARE_SPENT, share.times.peekFirst() + WINDOW_MILLIS,
+                            key.times.size()));
                 }
                 share.times.addLast(nowMillis);
             }
             key.times.addLast(nowMillis);
-            return Uni.createFrom().item(Grant.GRANTED);
+            return Uni.createFrom().item(Grant.granted(key.times.size()));
         }
+    }
+
+    /** When the window's oldest request was made; now, for a limit of zero (nothing counted yet, nothing allowed). */
+    private static long oldestOr(RequestLog log, long nowMillis) {
+        Long oldest = log.times.peekFirst();
+        return oldest == null ? nowMillis : oldest;
     }
 
     @Override

@@ -1,14 +1,12 @@
 package app.tinylytics.gateway.upstream.budget;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
+
+import app.tinylytics.gateway.common.Sha256;
 
 /**
  * The request counts in Redis, shared by every replica: per key (and per share holder) a sorted set of request times,
@@ -26,18 +24,19 @@ public final class RedisBudgetStore implements BudgetStore {
             local now, window = tonumber(ARGV[1]), tonumber(ARGV[2])
             local since = now - window
             local blocked = tonumber(redis.call('GET', KEYS[2]) or '0')
-            if blocked > now then return {0, 1, blocked} end
+            if blocked > now then return {0, 1, blocked, redis.call('ZCARD', KEYS[1])} end
             if blocked > 0 then redis.call('DEL', KEYS[2]) end
             redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', since)
-            if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then
+            local count = redis.call('ZCARD', KEYS[1])
+            if count >= tonumber(ARGV[3]) then
               local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-              return {0, 2, tonumber(oldest[2]) + window}
+              return {0, 2, tonumber(oldest[2]) + window, count}
             end
             if KEYS[3] ~= '' then
               redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', since)
               if redis.call('ZCARD', KEYS[3]) >= tonumber(ARGV[4]) then
                 local oldest = redis.call('ZRANGE', KEYS[3], 0, 0, 'WITHSCORES')
-                return {0, 3, tonumber(oldest[2]) + window}
+                return {0, 3, tonumber(oldest[2]) + window, count}
               end
               redis.call('ZADD', KEYS[3], now, ARGV[5])
               redis.call('ZADD', KEYS[4], now, KEYS[3])
@@ -49,7 +48,7 @@ public final class RedisBudgetStore implements BudgetStore {
               redis.call('DEL', key)
               redis.call('ZREM', KEYS[4], key)
             end
-            return {1, 0, 0}
+            return {1, 0, 0, count + 1}
             """;
 
     /** KEYS: log, block, share log ('' for none). ARGV: now, window. */
@@ -116,15 +115,16 @@ public final class RedisBudgetStore implements BudgetStore {
     }
 
     private static Grant grant(Response response) {
+        int keyCount = response.get(3).toInteger();
         if (response.get(0).toInteger() == 1) {
-            return Grant.GRANTED;
+            return Grant.granted(keyCount);
         }
         Refusal refusal = switch (response.get(1).toInteger()) {
             case 1 -> Refusal.BLOCKED;
             case 2 -> Refusal.KEY_SPENT;
             default -> Refusal.SHARE_SPENT;
         };
-        return new Grant(refusal, response.get(2).toLong());
+        return Grant.refused(refusal, response.get(2).toLong(), keyCount);
     }
 
     private static String log(String keyIdentity) {
@@ -137,15 +137,7 @@ public final class RedisBudgetStore implements BudgetStore {
 
     /** A share holder is named by a hash: its address or subject need not sit in Redis in clear. */
     private static String share(String keyIdentity, String shareHolder) {
-        return shareHolder == null ? "" : PREFIX + keyIdentity + ":share:" + sha256(shareHolder);
+        return shareHolder == null ? "" : PREFIX + keyIdentity + ":share:" + Sha256.hex(shareHolder).substring(0, 32);
     }
 
-    private static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
-    }
 }

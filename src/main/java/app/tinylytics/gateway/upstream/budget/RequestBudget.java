@@ -70,19 +70,21 @@ public class RequestBudget {
     /** The key's budget now. */
     public Uni<Snapshot> snapshot(ApiKey key) {
         long now = clock.millis();
-        return store.usage(key.identity(), null, now).map(usage -> snapshot(usage, now, null));
+        return store.usage(key.identity(), null, now).map(usage -> snapshot(key.identity(), usage, now, null));
     }
 
     /** The budget of the key {@code auth} uses now, with the caller's own share when it is a server key. */
     public Uni<Snapshot> snapshot(UpstreamAuth auth) {
         long now = clock.millis();
         String shareHolder = auth.isServerKey() ? auth.shareHolder() : null;
-        return store.usage(auth.key().identity(), shareHolder, now).map(usage -> snapshot(usage, now, shareHolder));
+        return store.usage(auth.key().identity(), shareHolder, now)
+                .map(usage -> snapshot(auth.key().identity(), usage, now, shareHolder));
     }
 
-    private Snapshot snapshot(BudgetStore.Usage usage, long now, String shareHolder) {
-        int divisor = store instanceof FailoverBudgetStore failover ? failover.limitDivisor() : 1;
-        int limit = hourlyLimit / divisor;
+    private Snapshot snapshot(String keyIdentity, BudgetStore.Usage usage, long now, String shareHolder) {
+        FailoverBudgetStore failover = store instanceof FailoverBudgetStore it ? it : null;
+        int divisor = failover == null ? 1 : failover.limitDivisor();
+        int limit = failover == null ? hourlyLimit : failover.keyLimitNow(keyIdentity, hourlyLimit, now);
         boolean blocked = usage.blockedUntilMillis() > now;
         int remaining = blocked ? 0 : Math.max(0, limit - usage.keyCount());
         Instant resetsAt = usage.keyOldestMillis() == 0 ? null : Instant.ofEpochMilli(usage.keyOldestMillis() + BudgetStore.WINDOW_MILLIS);

@@ -15,8 +15,9 @@ import app.tinylytics.gateway.upstream.Endpoint;
 import app.tinylytics.gateway.upstream.UpstreamQuery;
 
 /**
- * The caching policy (docs/caching.md): which key a read is cached under, how long its answer stays fresh (by the
- * endpoint's freshness class, configured TTLs) and how long past that it is kept to be served stale.
+ * The caching policy: which key a read is cached under (docs/caching.md#read-keys), how long its answer stays fresh
+ * (by the endpoint's freshness class, configured TTLs: docs/caching.md#freshness) and how long past that it is kept
+ * to be served stale (docs/caching.md#stale-copies).
  */
 @ApplicationScoped
 public class CachePolicy {

@@ -1,11 +1,7 @@
 package app.tinylytics.gateway.upstream.cache;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -13,6 +9,7 @@ import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.smallrye.mutiny.Uni;
 
+import app.tinylytics.gateway.common.Sha256;
 import app.tinylytics.gateway.upstream.shared.SharedState;
 
 /**
@@ -41,17 +38,17 @@ final class RedisFetchLeases implements FetchLeases {
     @Override
     public Uni<CachedRead> fetchOnce(ReadKey key, long generation, Supplier<Uni<CachedRead>> fetch,
             Supplier<Uni<CachedRead>> stored) {
-        String leaseKey = PREFIX + sha256(key.encoded()) + ":" + generation;
+        String leaseKey = PREFIX + Sha256.hex(key.encoded()) + ":" + generation;
         return shared.withFallback(() -> values.setGet(leaseKey, replica, new SetArgs().nx().px(lease))
                         .map(previous -> previous == null),
                 () -> Uni.createFrom().item(true))
                 .chain(holder -> holder
                         ? fetch.get()
-                        : awaitHolder(generation, fetch, stored, clock.millis() + lease.toMillis()));
+                        : awaitHolder(generation, fetch, stored, System.nanoTime() + lease.toNanos()));
     }
 
     private Uni<CachedRead> awaitHolder(long generation, Supplier<Uni<CachedRead>> fetch, Supplier<Uni<CachedRead>> stored,
-            long deadline) {
+            long deadlineNanos) {
         return Uni.createFrom().voidItem().onItem().delayIt().by(POLL)
                 .chain(stored::get)
                 .onFailure().recoverWithNull()
@@ -59,15 +56,10 @@ final class RedisFetchLeases implements FetchLeases {
                     if (entry != null && entry.generation() == generation && entry.isFreshAt(clock.instant())) {
                         return Uni.createFrom().item(entry);
                     }
-                    return clock.millis() >= deadline ? fetch.get() : awaitHolder(generation, fetch, stored, deadline);
+                    // The lease expires in Redis in real milliseconds, whatever the gateway's clock rate: wait as long.
+                    return System.nanoTime() - deadlineNanos >= 0 ? fetch.get()
+                            : awaitHolder(generation, fetch, stored, deadlineNanos);
                 });
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
-    }
 }

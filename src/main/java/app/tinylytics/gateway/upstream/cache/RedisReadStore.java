@@ -28,6 +28,8 @@ final class RedisReadStore implements ReadStore {
 
     @Override
     public Uni<Void> put(ReadKey key, CachedRead read, Instant keepUntil) {
+        // Gateway-clock milliseconds taken as real ones: under a faster benchmark clock an entry stays longer than it
+        // need, never shorter; whether it is fresh is decided by its own timestamps, not by Redis' expiry.
         long millis = keepUntil.toEpochMilli() - clock.millis();
         if (millis <= 0) {
             return Uni.createFrom().voidItem();

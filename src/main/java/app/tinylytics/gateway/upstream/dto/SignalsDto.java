@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** Upstream `GET /sites/:id/signals` (shape fixed in ARCHITECTURE.md). */
+/**
+ * Upstream `GET /sites/:id/signals`, a shape the reference leaves open
+ * (docs/upstream.md#shapes-the-reference-leaves-open).
+ */
 @RegisterForReflection
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
