@@ -151,8 +151,9 @@ public class LivePolling {
             if (next != null) {
                 next.cancel();
             }
-            Duration real = pace.real(Duration.ofMillis(Math.max(1, delayMillis)));
-            next = Uni.createFrom().voidItem().onItem().delayIt().by(real.isZero() ? Duration.ofMillis(1) : real)
+            // Whole milliseconds, at least one: Vert.x refuses a timer below that (a faster clock shrinks delays).
+            long realMillis = Math.max(1, pace.real(Duration.ofMillis(delayMillis)).toMillis());
+            next = Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(realMillis))
                     .subscribe().with(tick -> poll());
         }
 

@@ -66,7 +66,7 @@ public class TinylyticsClient {
      * holds it (the same record upstream would send), which saves one upstream read per site of a dashboard.
      */
     public Uni<SiteDto> site(UpstreamAuth auth, long siteId) {
-        return upstream.cachedOnly(auth, Endpoint.SITES, ReadKey.NO_SITE, NO_QUERY, SitesDto.class)
+        return upstream.cachedOnly(auth, Endpoint.SITES, ReadKey.NO_SITE, NO_QUERY, SitesDto.class, rest::sites)
                 .map(list -> list == null ? null : Objects.requireNonNullElse(list.sites(), List.<SiteDto>of()).stream()
                         .filter(site -> site.id() == siteId).findFirst().orElse(null))
                 .chain(listed -> listed != null ? Uni.createFrom().item(listed)

@@ -81,11 +81,17 @@ public class UpstreamAccess {
             Function<String, Uni<T>> request) {
         Operation operation = operations.current();
         ReadKey key = policy.keyFor(auth.key().identity(), endpoint, siteId, query);
-        Function<Duration, Uni<Long>> refresh = maxAge -> entry(auth, endpoint, siteId, query, key, request, maxAge,
-                Operation.DETACHED).map(entry -> entry == null ? 0L : entry.contentStamp());
         return entry(auth, endpoint, siteId, query, key, request, null, operation)
-                .invoke(entry -> operation.used(use(key, siteId, endpoint, entry), refresh))
+                .invoke(entry -> operation.used(use(key, siteId, endpoint, entry),
+                        refresher(auth, endpoint, siteId, query, key, request)))
                 .map(entry -> entry == null ? null : entry.value(type, mapper));
+    }
+
+    /** Brings the read up to date for a live poll (fetching it when older than the age asked) and tells its content. */
+    private <T> Function<Duration, Uni<Long>> refresher(UpstreamAuth auth, Endpoint endpoint, long siteId,
+            UpstreamQuery query, ReadKey key, Function<String, Uni<T>> request) {
+        return maxAge -> entry(auth, endpoint, siteId, query, key, request, maxAge, Operation.DETACHED)
+                .map(entry -> entry == null ? 0L : entry.contentStamp());
     }
 
     /** What the operation used: the read, and until when its answer may be reused (never when absent or stale). */
@@ -103,15 +109,29 @@ public class UpstreamAccess {
     }
 
     /**
-     * Whether a fresh copy of the read is cached, without asking upstream: the answer, or null when there is none. For
-     * answering one part of a read from another read already held (a site from the cached site list).
+     * The read's answer if a fresh copy is cached or a fetch of it is under way (whose answer is then shared), without
+     * asking upstream itself: null otherwise, or when that fetch fails. For answering one part of a read from another
+     * read already held: a site from the site list, which a dashboard asking for both refreshes at the same moment its
+     * sites would otherwise be read one by one. An answer counts as a use of that read, as {@link #read} counts it: a
+     * live subscription then watches it ({@code request} refreshes it), and an operation cache answer built from it
+     * lasts no longer than it.
      */
-    public <T> Uni<T> cachedOnly(UpstreamAuth auth, Endpoint endpoint, long siteId, UpstreamQuery query, Class<T> type) {
+    public <T> Uni<T> cachedOnly(UpstreamAuth auth, Endpoint endpoint, long siteId, UpstreamQuery query, Class<T> type,
+            Function<String, Uni<T>> request) {
+        Operation operation = operations.current();
         ReadKey key = policy.keyFor(auth.key().identity(), endpoint, siteId, query);
         double factor = freshness.factor(auth.key().identity());
-        return generations.current(siteId, endpoint).chain(generation -> store.get(key)
-                .map(entry -> entry != null && entry.generation() == generation
-                        && policy.isFresh(entry, endpoint, clock.instant(), factor) ? entry.value(type, mapper) : null));
+        return generations.current(siteId, endpoint).chain(generation -> store.get(key).chain(entry -> {
+            if (entry != null && entry.generation() == generation && policy.isFresh(entry, endpoint, clock.instant(), factor)) {
+                return Uni.createFrom().item(entry);
+            }
+            Uni<CachedRead> fetching = inFlight.inFlight(key, generation);
+            return fetching == null ? Uni.createFrom().<CachedRead>nullItem() : fetching.onFailure().recoverWithNull();
+        })).invoke(entry -> {
+            if (entry != null) {
+                operation.used(use(key, siteId, endpoint, entry), refresher(auth, endpoint, siteId, query, key, request));
+            }
+        }).map(entry -> entry == null ? null : entry.value(type, mapper));
     }
 
     /**
