@@ -46,7 +46,8 @@ import java.util.regex.Pattern;
  * times real time; its "now" is calibrated from {@code rateLimit.resetsAt} after the first request).</li>
  * <li>{@code live}: {@code --frontends} live dashboards over GraphQL over WebSocket (graphql-transport-ws on
  * {@code --url ws://…/graphql}), each one connection subscribing {@code siteUpdates(id, everySeconds)} with
- * {@code --selection} for every site of {@code --sites} for {@code --duration-ms} (counted from the subscribes).
+ * {@code --selection} for every site of {@code --sites} for {@code --duration-ms} (counted from the first subscribe;
+ * the dashboards open one after another over {@code --open-over-ms}).
  * Fails on an {@code error} message, a payload with errors, a subscription the gateway completes, a close it did not
  * ask for, or a subscription without a first payload. Reports payloads and how old their data was when sent
  * ({@code extensions.cache.oldestFetchedAt} against the gateway's calibrated clock).</li>
@@ -422,11 +423,14 @@ public class LoadDriver {
         }
         long connectedMs = System.currentTimeMillis() - connecting;
 
-        // The run's duration counts from the subscribes: the 1-vs-100 comparison needs the same window for both.
+        // The run's duration counts from the first subscribe: the 1-vs-100 comparison needs the same window for both.
+        // Dashboards open one after another over --open-over-ms, as people open them, not all in one millisecond.
         long subscribedAt = System.currentTimeMillis();
-        for (LiveFrontend dashboard : dashboards) {
+        long openOverMs = Long.parseLong(option("open-over-ms", "0"));
+        for (int f = 0; f < frontends; f++) {
+            Thread.sleep(Math.max(0, subscribedAt + openOverMs * f / frontends - System.currentTimeMillis()));
             for (String site : sites) {
-                dashboard.subscribe("s" + site, document, site);
+                dashboards.get(f).subscribe("s" + site, document, site);
             }
         }
         boolean allFirst = true;
