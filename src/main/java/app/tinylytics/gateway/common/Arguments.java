@@ -34,8 +34,8 @@ public final class Arguments {
     }
 
     /**
-     * {@code start <= end} when both are given, and the range upstream will use (missing ends defaulted against
-     * {@code today}) spans at most 730 days.
+     * {@code start <= end}, also when an end is left out and upstream defaults it from {@code today}, and the range
+     * upstream will use spans at most 730 days.
      */
     public static DateRange dateRange(LocalDate start, LocalDate end, boolean accountZone, LocalDate today) {
         if (start != null && end != null && start.isAfter(end)) {
@@ -43,6 +43,16 @@ public final class Arguments {
         }
         DateRange given = new DateRange(start, end, accountZone);
         DateRange effective = given.resolvedAgainst(today);
+        // With one end left out, upstream fills it in from today; an end before that default start, or a start after
+        // today, would be an inverted range upstream. The account's today may be a day off UTC's, so allow that day.
+        LocalDate latestStart = accountZone ? effective.end().plusDays(1) : effective.end();
+        if (effective.start().isAfter(latestStart)) {
+            throw start == null
+                    ? BadUserInputException.argument("end", "must not be before the default start, " + DateRange.DEFAULT_DAYS
+                            + " days before today (" + effective.start() + "); give 'start' too")
+                    : BadUserInputException.argument("start", "must not be after the default end, today (" + effective.end()
+                            + "); give 'end' too");
+        }
         if (ChronoUnit.DAYS.between(effective.start(), effective.end()) > MAX_RANGE_DAYS) {
             throw BadUserInputException.argument(start != null ? "start" : "end", "must give a range of at most "
                     + MAX_RANGE_DAYS + " days (" + effective.start() + " to " + effective.end() + ")");

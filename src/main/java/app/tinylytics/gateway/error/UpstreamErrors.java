@@ -76,7 +76,10 @@ public final class UpstreamErrors {
         if (endpoint.requires(Requirement.SUBSCRIPTION) && (!endpoint.isWrite() || failure.bodyMentions("subscription"))) {
             return new SubscriptionRequiredException(where + " needs an active Tinylytics subscription: " + message);
         }
-        return new ForbiddenException(where + " needs a full-access (tly-fa-) key: " + message);
+        if (endpoint.isWrite()) {
+            return new ForbiddenException(where + " needs a full-access (tly-fa-) key: " + message);
+        }
+        return new ForbiddenException(where + " was refused (403): " + message);
     }
 
     private static String rootCause(Throwable failure) {

@@ -172,10 +172,13 @@ public final class UpstreamFailure extends RuntimeException {
         return kind == Kind.NO_ANSWER || kind == Kind.UNREADABLE_ANSWER || kind == Kind.ANSWERED_WITH_ERROR && status >= 500;
     }
 
-    /** Upstream is unreachable or refuses for now: the cases in which a cached copy is better than nothing. */
+    /**
+     * Upstream is unreachable, overloaded (502, 503, 504: the request was not processed) or refuses for now: the
+     * cases in which a cached copy is better than nothing.
+     */
     public boolean isTemporary() {
         return kind == Kind.NO_ANSWER || kind == Kind.CIRCUIT_OPEN || kind == Kind.BUDGET_SPENT
-                || kind == Kind.CALLER_SHARE_SPENT || isStatus(429);
+                || kind == Kind.CALLER_SHARE_SPENT || isStatus(429) || isStatus(502) || isStatus(503) || isStatus(504);
     }
 
     /** No answer, 502/503/504 (the request was not processed), or a 429 asking to wait at most {@code maxRetryAfter}. */

@@ -53,6 +53,15 @@ class UpstreamErrorsTranslationTest {
     }
 
     @Test
+    void a403OnAReadWithoutRequirementsDoesNotBlameTheKeysRights() {
+        GatewayException read = UpstreamErrors.coded(answered(Endpoint.HITS, 403, "{\"error\": \"Not your site\"}"));
+        GatewayException write = UpstreamErrors.coded(answered(Endpoint.GIVE_KUDO, 403, "{\"error\": \"Write access required\"}"));
+
+        assertEquals("GET /sites/:id/hits was refused (403): Not your site", read.getMessage());
+        assertTrue(write.getMessage().contains("needs a full-access (tly-fa-) key"), write.getMessage());
+    }
+
+    @Test
     void requestsThatGotNoAnswerOrWereNotSentHaveTheirOwnCodes() {
         assertEquals("UPSTREAM_UNAVAILABLE", code(UpstreamFailure.noAnswer(Endpoint.SITES, new ConnectException("refused"))));
         assertEquals("UPSTREAM_UNAVAILABLE", code(UpstreamFailure.notSent(Endpoint.SITES, Kind.CIRCUIT_OPEN)));

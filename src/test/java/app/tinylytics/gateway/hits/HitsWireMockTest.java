@@ -235,6 +235,22 @@ class HitsWireMockTest {
     }
 
     @Test
+    void anEndBeforeTheDefaultStartOrAStartAfterTodayIsRejectedWithoutAnUpstreamCall() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+
+        GraphQL.document("hits").variable("id", "456").variable("end", today.minusDays(31).toString()).post()
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                .body("errors[0].message", equalTo("Argument 'end' must not be before the default start, 30 days before"
+                        + " today (" + today.minusDays(30) + "); give 'start' too."));
+        GraphQL.document("hits").variable("id", "456").variable("start", today.plusDays(1).toString()).post()
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                .body("errors[0].message", equalTo("Argument 'start' must not be after the default end, today ("
+                        + today + "); give 'end' too."));
+
+        upstream.verify(0, getRequestedFor(urlPathEqualTo("/api/v1/sites/456/hits")));
+    }
+
+    @Test
     void openRangeIsMeasuredToTodayOfTheAppClock() {
         upstream.stubFor(get(urlPathEqualTo("/api/v1/sites/456/hits")).willReturn(okJson(HITS_JSON)));
         String start = LocalDate.now(ZoneOffset.UTC).minusDays(725).toString();

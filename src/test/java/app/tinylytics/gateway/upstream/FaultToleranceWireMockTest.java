@@ -222,4 +222,17 @@ class FaultToleranceWireMockTest {
 
         upstream.verify(1, getRequestedFor(urlEqualTo(SITES_URL)));
     }
+
+    @Test
+    void anOverloadedUpstreamServesCachedReadsStaleAfterItsRetries() {
+        upstream.stubFor(get(SITES_URL).willReturn(okJson(SITES)));
+        sites().body("data.sites[0].id", equalTo("456"));
+        clock.advance(Duration.ofMinutes(6));
+        sitesAnswer(503);
+
+        sites().body("errors", nullValue()).body("data.sites[0].id", equalTo("456"))
+                .body("extensions.cache.stale", equalTo(true));
+
+        upstream.verify(1 + 3, getRequestedFor(urlEqualTo(SITES_URL)));
+    }
 }
