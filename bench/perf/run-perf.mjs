@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { differences, normaliseDashboard, normaliseSiteLeaderboard } from './lib/equivalence.mjs';
 import { goodGraphQLAnswer, measure, measureRound, round, summarise, warmUp } from './lib/load.mjs';
 import { alive, loadAverage } from './lib/proc.mjs';
+import { summariseJfr } from './lib/jfr.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
@@ -31,10 +32,16 @@ const USAGE = `usage: bench/perf/run-perf [--smoke] [options]
   --peer-fork N           Hive Gateway worker processes (1)
   --only a,b,...          run these scenarios only (${'floor,health,site-gateway,site-peer,dashboard-gateway,dashboard-peer,first-gateway,first-peer'})
   --jfr S                 after the scenarios, record S seconds of JFR on the gateway under the dashboard load
+  --jfr-scenario A,B      the steady gateway scenarios to record, one after the other (dashboard-gateway);
+                          summaries in <out>-jfr-<scenario>.txt
+  --jfr-first             after the scenarios, one more fresh gateway recorded from its start through its first
+                          seconds under the dashboard load (summary in <out>-jfr-first.txt)
+  --overhead-p99 R --fanout20 R   the two latency goals' ratios, measured by bench/run in the same run (without
+                          them the goals table repeats bench/results/latest.md's, marked as not this run)
   --out PATH              result files without extension (bench/results/perf; smoke: bench/.work/perf/perf-smoke)`;
 
 function parseArgs(argv) {
-    const flags = new Set(['smoke']);
+    const flags = new Set(['smoke', 'jfr-first']);
     const o = {};
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i];
@@ -70,6 +77,10 @@ function parseArgs(argv) {
         peerFork: Number(o['peer-fork'] || 1),
         only: o.only ? new Set(o.only.split(',')) : null,
         jfr: o.jfr ? Number(o.jfr) : 0,
+        jfrScenarios: (o['jfr-scenario'] || 'dashboard-gateway').split(','),
+        jfrFirst: Boolean(o['jfr-first']),
+        overheadP99: o['overhead-p99'] !== undefined ? Number(o['overhead-p99']) : null,
+        fanout20: o['fanout20'] !== undefined ? Number(o['fanout20']) : null,
         out: resolve(ROOT, o.out || (smoke ? 'bench/.work/perf/perf-smoke' : 'bench/results/perf')),
     };
 }
@@ -209,6 +220,10 @@ function startGateway(name, port) {
     const jvm = opts.jvmOpts ? opts.jvmOpts.split(/\s+/) : [];
     // Deeper stacks for the recording (JFR's default of 64 frames cuts GraphQL's deep async stacks).
     if (opts.jfr > 0 && name === 'gateway') jvm.push('-XX:FlightRecorderOptions=stackdepth=512');
+    if (name === 'recorded-fresh-gateway') {
+        jvm.push('-XX:FlightRecorderOptions=stackdepth=512',
+            `-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=${join(WORK, 'first-gateway.jfr')}`);
+    }
     return start(name, 'java', [...jvm, '-jar', opts.jar], {
         QUARKUS_HTTP_HOST: '127.0.0.1',
         QUARKUS_HTTP_PORT: String(port),
@@ -405,6 +420,7 @@ async function runFresh(scenario) {
     results[scenario.id] = r;
     judge(scenario, r);
     await stop(child);
+    console.log(`  answers per second from ready: ${(r.warmup?.perSecond || []).concat(r.perSecond || []).join(' ')}`);
     console.log(`  ${scenario.label.padEnd(54)} ${describe(r)}, ready after ${r.readyMs} ms, first answer ${r.firstAnswerAfterReadyMs} ms after ready`);
 }
 
@@ -446,12 +462,18 @@ async function main() {
     await runSteady(SCENARIOS.filter((x) => !x.fresh && wanted(x.id)));
     for (const scenario of SCENARIOS.filter((x) => x.fresh && wanted(x.id))) await runFresh(scenario);
 
-    let jfr = null;
-    if (opts.jfr > 0 && steadyGateway) jfr = await recordJfr();
+    const jfr = [];
+    if (opts.jfr > 0 && steadyGateway) {
+        for (const id of opts.jfrScenarios) jfr.push(await recordJfr(id));
+    }
+    if (opts.jfrFirst) jfr.push(await recordFirstSeconds());
 
     const report = buildReport(ready, jfr);
     writeFileSync(`${opts.out}.json`, JSON.stringify(report, null, 2) + '\n');
     writeFileSync(`${opts.out}.md`, markdown(report));
+    // The pieces bench/run puts into bench/results/latest.md.
+    writeFileSync(`${opts.out}-goals.md`, `${goalTable(report).join('\n')}\n`);
+    writeFileSync(`${opts.out}-sections.md`, `${[settingsLine(report), '', ...scenarioSection(report), ...jfrSection(report)].join('\n')}\n`);
     console.log('');
     console.log(goalTable(report).join('\n'));
     console.log(`\nrun-perf: wrote ${relative(ROOT, opts.out)}.json and .md`);
@@ -466,156 +488,65 @@ async function main() {
 
 // ------------------------------------------------------------------ JFR
 
-async function recordJfr() {
-    const file = join(WORK, 'dashboard.jfr');
-    const scenario = SCENARIOS.find((x) => x.id === 'dashboard-gateway');
-    console.log(`run-perf: JFR, ${opts.jfr} s of the cached dashboard on the gateway -> ${relative(ROOT, file)}`);
+async function recordJfr(id) {
+    const scenario = SCENARIOS.find((x) => x.id === id && x.target === 'gateway' && !x.fresh);
+    if (!scenario) fail(`--jfr-scenario ${id}: not a steady gateway scenario`, 2);
+    const file = join(WORK, `${scenario.id}.jfr`);
+    console.log(`run-perf: JFR, ${opts.jfr} s of ${scenario.label} -> ${relative(ROOT, file)}`);
+    // A scenario that was not run is warmed up here, so the recording sees compiled code.
+    if (!results[scenario.id]) await warmUp({ ...request(scenario, PORTS.gateway), connections: opts.connections, seconds: opts.warmup, verify: verifyFor(scenario) });
     execFileSync('jcmd', [String(steadyGateway.pid), 'JFR.start', 'name=perf', 'settings=profile', `filename=${file}`], { stdio: 'ignore' });
     const r = await measure({ ...request(scenario, PORTS.gateway), connections: opts.connections, warmupSec: 0, durationSec: opts.jfr, pid: steadyGateway.pid });
     execFileSync('jcmd', [String(steadyGateway.pid), 'JFR.stop', 'name=perf'], { stdio: 'ignore' });
     const summary = summariseJfr(file, r.requests);
-    writeFileSync(`${opts.out}-jfr.txt`, `${summary.text}\n`);
+    writeFileSync(`${opts.out}-jfr-${scenario.id}.txt`, `${summary.text}\n`);
     console.log(`  under JFR: ${describe(r)}`);
     return {
+        scenario: scenario.label,
         file: relative(ROOT, file),
         rps: r.rps,
         cpuMsPerRequest: r.cpuMsPerRequest,
         allocatedKiBPerRequest: summary.allocatedKiBPerRequest,
-        summary: relative(ROOT, `${opts.out}-jfr.txt`),
+        summary: relative(ROOT, `${opts.out}-jfr-${scenario.id}.txt`),
         topSelf: summary.topSelf,
         byPart: summary.byPart,
     };
 }
 
 /**
- * Where a sample's CPU goes: the innermost frame (walking out from the top of the stack) that matches one of
- * these prefixes names its part. graphql-java's parts are told apart by who asked: SmallRye, or the request guard.
+ * One more fresh gateway, recorded by JFR from its start until it has served the dashboard for the first seconds
+ * after ready (separate from the measured fresh start, which a recording would slow down).
  */
-const PARTS = [
-    ['graphql.parser.', 'parsing the document'],
-    ['graphql.org.antlr.', 'parsing the document'],
-    ['graphql.validation.', 'validating the document'],
-    ['graphql.analysis.', 'analysing the query (depth, complexity, traversals)'],
-    ['graphql.normalized.', 'analysing the query (depth, complexity, traversals)'],
-    ['io.smallrye.graphql.execution.context.', 'SmallRye context (selected fields, arguments)'],
-    ['com.fasterxml.jackson.', 'JSON (Jackson)'],
-    ['org.eclipse.parsson.', 'JSON (Jakarta JSON: SmallRye request and response)'],
-    ['jakarta.json.', 'JSON (Jakarta JSON: SmallRye request and response)'],
-    ['io.vertx.core.json.', 'JSON (Vert.x)'],
-    ['org.jboss.logmanager.', 'logging'],
-    ['org.jboss.logging.', 'logging'],
-    ['io.micrometer.', 'metrics'],
-    ['io.quarkus.micrometer.', 'metrics'],
-    ['app.tinylytics.', 'gateway code (app.tinylytics)'],
-    ['graphql.execution.', 'graphql-java execution engine'],
-    ['graphql.schema.', 'graphql-java schema and selection sets'],
-    ['graphql.util.', 'graphql-java tree traversals'],
-    ['graphql.language.', 'graphql-java document nodes'],
-    ['graphql.', 'graphql-java, other'],
-    ['io.smallrye.graphql.', 'SmallRye GraphQL, other'],
-    ['io.smallrye.context.', 'context propagation'],
-    ['io.smallrye.mutiny.', 'Mutiny'],
-    ['io.quarkus.arc.', 'CDI (ArC)'],
-    ['io.vertx.', 'HTTP server (Vert.x, Netty)'],
-    ['io.netty.', 'HTTP server (Vert.x, Netty)'],
-];
-const GUARD = 'app.tinylytics.gateway.security.GraphQLRequestGuard';
-const GRAPHQL_HANDLER = 'io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler.handle';
-
-function partOf(frames) {
-    for (let i = 0; i < frames.length; i++) {
-        const match = PARTS.find(([prefix]) => frames[i].startsWith(prefix));
-        if (!match) continue;
-        let part = match[1];
-        if (match[0].startsWith('graphql.')) {
-            // Inner to SmallRye's handler it is the engine's own; otherwise the request guard's, which runs first.
-            const handler = frames.findIndex((f) => f.startsWith(GRAPHQL_HANDLER));
-            const guard = frames.findIndex((f) => f.startsWith(GUARD));
-            part += handler >= 0 && handler > i ? ', by graphql-java for SmallRye' : guard >= 0 ? ', by GraphQLRequestGuard' : '';
-        }
-        return part;
-    }
-    return 'other (JDK, GC-related, unattributed)';
-}
-
-/**
- * From the recording: where the CPU goes by part (each sample counted once), the top frames (self), the
- * gateway's own frames (inclusive, only inner to SmallRye's handler: the request guard calls the rest of the
- * route, so its frames are under everything), and the heap allocated per request (jdk.GCHeapSummary).
- */
-function summariseJfr(file, requests) {
-    const printed = execFileSync('jfr', ['print', '--events', 'jdk.ExecutionSample', '--stack-depth', '512', file], { encoding: 'utf8', maxBuffer: 1 << 30 });
-    const self = new Map();
-    const parts = new Map();
-    const app = new Map();
-    let samples = 0;
-    let truncated = 0;
-    const add = (map, key) => map.set(key, (map.get(key) || 0) + 1);
-    for (const block of printed.split('jdk.ExecutionSample {').slice(1)) {
-        const stack = block.split('stackTrace = [')[1];
-        if (!stack) continue;
-        const lines = stack.split('\n').map((l) => l.trim()).filter((l) => l && l !== ']' && l !== '}');
-        if (lines[lines.length - 1] === '...') truncated++;
-        const frames = lines.filter((l) => l !== '...').map((l) => l.replace(/\s+line:.*$/, ''));
-        if (frames.length === 0) continue;
-        samples++;
-        add(self, frames[0]);
-        add(parts, partOf(frames));
-        const handler = frames.findIndex((f) => f.startsWith(GRAPHQL_HANDLER));
-        for (const frame of new Set(frames.slice(0, handler >= 0 ? handler : frames.length))) {
-            if (frame.startsWith('app.tinylytics.')) add(app, frame);
-        }
-    }
-    const top = (map, n) => [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, n)
-        .map(([frame, count]) => ({ frame, samples: count, percent: round((100 * count) / samples, 1) }));
-    const print = (list) => list.map((t) => `  ${String(t.percent).padStart(5)} %  ${String(t.samples).padStart(6)}  ${t.frame}`);
-    const topSelf = top(self, 20);
-    const byPart = top(parts, 30);
-    const allocated = heapAllocated(file);
-    const allocatedKiBPerRequest = allocated && requests ? Math.round(allocated / 1024 / requests) : null;
-    const lines = [
-        `${samples} execution samples (jdk.ExecutionSample, settings=profile) from ${relative(ROOT, file)}` +
-            (truncated ? `; ${truncated} stacks cut at the recording's stack depth` : ''),
-        `Heap allocated during the recording: ${allocated ? Math.round(allocated / 2 ** 20) : '?'} MiB for ${requests} requests` +
-            ` = ${allocatedKiBPerRequest ?? '?'} KiB per cached dashboard (growth between GCs, jdk.GCHeapSummary)`,
-        '', 'Where the samples go (the innermost frame of a known part names the part):', ...print(byPart),
-        '', 'Top 20 frames (self):', ...print(topSelf),
-        '', 'Top 20 app.tinylytics frames (inclusive, inner to SmallRye\'s handler):', ...print(top(app, 20)),
-    ];
-    const jfr25 = '/usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr';
-    if (existsSync(jfr25)) {
-        for (const view of ['hot-methods', 'thread-cpu-load', 'gc']) {
-            try {
-                lines.push('', `jfr view ${view} (Temurin 25's jfr):`, execFileSync(jfr25, ['view', '--width', '160', view, file], { encoding: 'utf8' }).trimEnd());
-            } catch (e) {
-                lines.push('', `jfr view ${view} failed: ${e.message}`);
-            }
-        }
-    }
-    return { text: lines.join('\n'), topSelf, byPart, allocatedKiBPerRequest };
-}
-
-/** Bytes allocated between the GCs of a recording: heap used before each GC minus after the previous one. */
-function heapAllocated(file) {
-    try {
-        const json = JSON.parse(execFileSync('jfr', ['print', '--json', '--events', 'jdk.GCHeapSummary', file], { encoding: 'utf8', maxBuffer: 1 << 28 }));
-        const events = json.recording.events.map((e) => e.values).sort((a, b) => a.gcId - b.gcId || (a.when === 'Before GC' ? -1 : 1));
-        let total = 0;
-        let lastAfter = null;
-        for (const e of events) {
-            if (e.when === 'Before GC' && lastAfter !== null) total += e.heapUsed - lastAfter;
-            if (e.when === 'After GC') lastAfter = e.heapUsed;
-        }
-        return total || null;
-    } catch {
-        return null;
-    }
+async function recordFirstSeconds() {
+    const file = join(WORK, 'first-gateway.jfr');
+    const scenario = SCENARIOS.find((x) => x.id === 'first-gateway');
+    console.log(`run-perf: JFR of a fresh gateway from its start through ${opts.firstWarmup + opts.firstDuration} s after ready -> ${relative(ROOT, file)}`);
+    const child = startGateway('recorded-fresh-gateway', PORTS.freshGateway);
+    await waitReady(child, `http://127.0.0.1:${PORTS.freshGateway}/q/health/ready`);
+    const r = await measure({ ...request(scenario, PORTS.freshGateway), connections: opts.connections, warmupSec: 0,
+        durationSec: opts.firstWarmup + opts.firstDuration, pid: child.pid });
+    await stop(child); // the recording is written on exit
+    const summary = summariseJfr(file, r.requests);
+    writeFileSync(`${opts.out}-jfr-first.txt`, `${summary.text}\n`);
+    return {
+        scenario: 'a fresh gateway, from its start through its first seconds under the dashboard load',
+        file: relative(ROOT, file),
+        rps: r.rps,
+        cpuMsPerRequest: r.cpuMsPerRequest,
+        allocatedKiBPerRequest: summary.allocatedKiBPerRequest,
+        summary: relative(ROOT, `${opts.out}-jfr-first.txt`),
+        topSelf: summary.topSelf,
+        byPart: summary.byPart,
+    };
 }
 
 // ------------------------------------------------------------------ report
 
-/** The two goals bench/run measures (uncached overhead, fan-out), read from its latest result file. */
+/** The two goals bench/run measures (uncached overhead, fan-out): given by bench/run, else from its last result file. */
 function benchRunGoals() {
+    if (opts.overheadP99 !== null || opts.fanout20 !== null) {
+        return { source: 'this run', overheadP99: opts.overheadP99, fanout20: opts.fanout20, thisRun: true };
+    }
     const path = join(ROOT, 'bench/results/latest.md');
     if (!existsSync(path)) return { source: null, overheadP99: null, fanout20: null };
     const text = readFileSync(path, 'utf8');
@@ -654,9 +585,11 @@ function buildReport(ready, jfr) {
         goal('first seconds after ready vs steady state (dashboard)', first, '>= 0.5x', first >= 0.5,
             s['first-gateway'] ? `${s['first-gateway'].rps} / ${s['dashboard-gateway']?.rps} req/s (${opts.firstWarmup} s warm-up + ${opts.firstDuration} s from ready; ready ${s['first-gateway'].readyMs} ms after start)` : ''),
         goal('uncached overhead p99 at 20 ms upstream (bench/run)', benchRun.overheadP99, '<= 1.3x', benchRun.overheadP99 <= 1.3,
-            benchRun.source ? `not this run: ${benchRun.source}` : 'run bench/run'),
+            benchRun.thisRun ? 'p99 through the gateway / p99 of the same GET sent straight to the upstream (bench/run section 1)'
+                : benchRun.source ? `not this run: ${benchRun.source}` : 'run bench/run'),
         goal('fan-out k = 20 (bench/run)', benchRun.fanout20, '<= 1.2x', benchRun.fanout20 <= 1.2,
-            benchRun.source ? `not this run: ${benchRun.source}` : 'run bench/run'),
+            benchRun.thisRun ? 'p50 wall time of 20 fields of 100 ms each / 100 ms (bench/run section 2)'
+                : benchRun.source ? `not this run: ${benchRun.source}` : 'run bench/run'),
     ];
     let commit = 'unknown';
     try {
@@ -692,7 +625,7 @@ function buildReport(ready, jfr) {
             firstWarmupSec: opts.firstWarmup,
             firstDurationSec: opts.firstDuration,
             gatewayJvmOptions: opts.jvmOpts || '',
-            jfr: opts.jfr > 0 ? `${opts.jfr} s after the scenarios; the steady gateway also had -XX:FlightRecorderOptions=stackdepth=512` : 'no',
+            jfr: opts.jfr > 0 || opts.jfrFirst ? `after the scenarios: ${opts.jfr > 0 ? `${opts.jfr} s of ${opts.jfrScenarios.join(', ')} (the steady gateway also had -XX:FlightRecorderOptions=stackdepth=512)` : ''}${opts.jfrFirst ? '; a fresh gateway recorded from its start' : ''}` : 'no',
             upstream: opts.upstream ? UPSTREAM : `simulator jar on 127.0.0.1:${PORTS.simulator} (0 ms latency)`,
             peer: `${Object.entries(peerPackage.dependencies).map(([n, v]) => `${n} ${v}`).join(', ')}; fork ${opts.peerFork}; response cache in memory, per Authorization header, TTL 60 s`,
             loadDriver: 'autocannon 9 (programmatic, one Node process on the same cores)',
@@ -731,11 +664,7 @@ function markdown(report) {
             `Load average (1/5/15 min) at the start: ${report.loadAverage.start}; at the end: ${report.loadAverage.end}` +
             `${Number(report.loadAverage.start.split(' ')[0]) > m.cpus || Number(report.loadAverage.end.split(' ')[0]) > m.cpus ? ' (above the CPU count: other work shared the cores, absolute figures are noisy; ratios within the run less so)' : ''}.`,
         '',
-        `Settings: ${report.settings.connections} connections, ${report.settings.warmupSec} s warm-up then ${report.settings.durationSec} s measured per scenario, ` +
-            `in ${report.settings.rounds} round(s) taken in turn across the steady scenarios after all the warm-ups ` +
-            `(fresh starts: ${report.settings.firstWarmupSec} s + ${report.settings.firstDurationSec} s from ready); gateway JVM options: ` +
-            `${report.settings.gatewayJvmOptions ? `\`${report.settings.gatewayJvmOptions}\`` : 'none (what the project ships; default heap)'}; upstream: ${report.settings.upstream}; ` +
-            `peer: ${report.settings.peer}; load driver: ${report.settings.loadDriver}.`,
+        settingsLine(report),
         '',
         '## Goals',
         '',
@@ -743,6 +672,24 @@ function markdown(report) {
         '',
         '## Scenarios',
         '',
+        ...scenarioSection(report),
+        ...jfrSection(report),
+    ];
+    if (report.problems.length > 0) out.push('', '## Problems', '', ...report.problems.map((p) => `- ${p}`));
+    return out.join('\n') + '\n';
+}
+
+function settingsLine(report) {
+    return `Settings: ${report.settings.connections} connections, ${report.settings.warmupSec} s warm-up then ${report.settings.durationSec} s measured per scenario, ` +
+        `in ${report.settings.rounds} round(s) taken in turn across the steady scenarios after all the warm-ups ` +
+        `(fresh starts: ${report.settings.firstWarmupSec} s + ${report.settings.firstDurationSec} s from ready); gateway JVM options: ` +
+        `${report.settings.gatewayJvmOptions ? `\`${report.settings.gatewayJvmOptions}\`` : 'none (default heap)'}; upstream: ${report.settings.upstream}; ` +
+        `peer: ${report.settings.peer}; load driver: ${report.settings.loadDriver}.`;
+}
+
+/** The scenario table, the answers per second of the fresh starts, and the equivalence of the two gateways' answers. */
+function scenarioSection(report) {
+    const out = [
         'CPU is the target process\'s utime + stime (with its children) during the measured phase only; RSS is its VmRSS at the end of it. ' +
             '"Others" is the CPU the rest of the machine used meanwhile (not the target, not the load driver): the noise. ' +
             '"req/s per core" is 1000 / CPU ms per request: what one fully available core would serve at that cost.',
@@ -750,9 +697,13 @@ function markdown(report) {
         '| scenario | req/s | req/s per round | req/s per core | p50 ms | p99 ms | non-2xx / errors | CPU s | CPU ms/request | target cores | RSS MiB | upstream reads | load driver cores | others cores | load average |',
         '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ];
-    for (const [id, r] of Object.entries(report.scenarios)) {
+    for (const r of Object.values(report.scenarios)) {
         out.push(`| ${r.label}${r.readyMs ? ` (ready ${r.readyMs} ms after start, first answer ${r.firstAnswerAfterReadyMs} ms after ready)` : ''} | ${r.rps} | ${r.roundsRps.join(', ')} | ${perCore(r) ?? '-'} | ${r.p50Ms} | ${r.p99Ms} | ${r.non2xx} / ${r.errors + r.timeouts} | ${r.cpuSeconds} | ${r.cpuMsPerRequest} | ${r.targetCores} | ${r.rssMiB} | ${r.upstreamReads ?? 'n/a'} | ${r.loaderCores} | ${r.otherCores} | ${r.loadAverage} |`);
-        void id;
+    }
+    out.push('');
+    for (const r of Object.values(report.scenarios).filter((x) => x.readyMs)) {
+        out.push(`${r.label}: answers in each second from ready (${report.settings.firstWarmupSec} s warm-up, then the measured ${report.settings.firstDurationSec} s): ` +
+            `${(r.warmup?.perSecond || []).concat(r.perSecond || []).join(', ')}.`);
     }
     out.push('', 'The documents are in `bench/perf/documents/` (the peer\'s are the same reads and leaf values in the shape Mesh generates).');
     if (report.equivalence) {
@@ -760,13 +711,21 @@ function markdown(report) {
             out.push(`Answers to the ${name} documents, gateway vs peer, brought to one shape: ${diffs.length === 0 ? 'the same values' : `different at ${diffs.slice(0, 10).join('; ')}`}.`);
         }
     }
-    if (report.jfr) {
-        out.push('', `JFR: ${report.jfr.file}, summary in ${report.jfr.summary} (under recording: ${report.jfr.rps} req/s, ` +
-            `${report.jfr.allocatedKiBPerRequest ?? '?'} KiB allocated per cached dashboard). Where the gateway's CPU samples go:`, '');
-        for (const t of report.jfr.byPart) out.push(`    ${String(t.percent).padStart(5)} %  ${t.frame}`);
+    return out;
+}
+
+/** Each recording: where the CPU samples go by part, and the top frames. */
+function jfrSection(report) {
+    const out = [];
+    for (const j of report.jfr || []) {
+        out.push('', `JFR of ${j.scenario}: summary in \`${j.summary}\` (under recording: ${j.rps} req/s, ` +
+            `${j.allocatedKiBPerRequest ?? '?'} KiB allocated per request). Where the gateway's CPU samples go, then the top frames (self):`, '', '```');
+        for (const t of j.byPart.slice(0, 12)) out.push(`${String(t.percent).padStart(5)} %  ${t.frame}`);
+        out.push('');
+        for (const t of j.topSelf.slice(0, 12)) out.push(`${String(t.percent).padStart(5)} %  ${t.frame}`);
+        out.push('```');
     }
-    if (report.problems.length > 0) out.push('', '## Problems', '', ...report.problems.map((p) => `- ${p}`));
-    return out.join('\n') + '\n';
+    return out;
 }
 
 main().catch((e) => {

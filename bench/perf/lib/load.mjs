@@ -48,7 +48,12 @@ function target(o) {
  * @param {object} o  url, method, body, headers, connections, seconds, verify
  */
 export async function warmUp(o) {
-    const w = await runAutocannon({ ...target(o), duration: o.seconds, verifyBody: o.verify });
+    const perSecond = [];
+    const started = performance.now();
+    const w = await runAutocannon({ ...target(o), duration: o.seconds, verifyBody: o.verify }, () => {
+        const second = Math.floor((performance.now() - started) / 1000);
+        perSecond[second] = (perSecond[second] || 0) + 1;
+    });
     return {
         seconds: o.seconds,
         requests: w.requests.total,
@@ -57,6 +62,7 @@ export async function warmUp(o) {
         errors: w.errors + w.timeouts,
         mismatches: w.mismatches || 0,
         firstAnswerMs: w.firstAnswerMs,
+        perSecond: Array.from(perSecond, (n) => n || 0),
     };
 }
 
@@ -73,7 +79,12 @@ export async function measureRound(o) {
     // Latencies with sub-millisecond resolution (autocannon's own histogram keeps whole milliseconds).
     let latencies = new Float64Array(1 << 16);
     let count = 0;
+    // Answers per whole second since the phase started: how a fresh process warms up.
+    const perSecond = [];
+    let phaseStart = null;
     const record = (_client, _status, _bytes, responseTime) => {
+        const second = Math.floor((performance.now() - phaseStart) / 1000);
+        perSecond[second] = (perSecond[second] || 0) + 1;
         if (count === latencies.length) {
             const bigger = new Float64Array(latencies.length * 2);
             bigger.set(latencies);
@@ -86,6 +97,7 @@ export async function measureRound(o) {
     const targetBefore = cpuTicks(o.pid);
     const machineBefore = machineTicks();
     const loaderBefore = ownTicks();
+    phaseStart = performance.now();
     const result = await runAutocannon({ ...target(o), duration: o.seconds }, record);
     const targetTicks = cpuTicks(o.pid) - targetBefore;
     const machineAfter = machineTicks();
@@ -103,6 +115,7 @@ export async function measureRound(o) {
         busyTicks: machineAfter.busy - machineBefore.busy,
         rss,
         firstAnswerMs: result.firstAnswerMs,
+        perSecond: Array.from(perSecond, (n) => n || 0),
         around: afterMeasure ? await afterMeasure() : null,
         loadAverage: load,
     };
@@ -146,6 +159,7 @@ export function summarise(rounds, connections) {
         around: arounds.includes(null) ? null : arounds.reduce((a, b) => a + b, 0),
         // Requests per second of each round: how steady the figure was.
         roundsRps: rounds.map((r) => round(r.requests / r.seconds, 1)),
+        perSecond: rounds.length === 1 ? rounds[0].perSecond : undefined,
         loadAverage: rounds[0].loadAverage,
     };
 }

@@ -2,10 +2,10 @@ package app.tinylytics.simulator;
 
 import java.util.Map;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -54,7 +54,7 @@ public class AccountResource {
 
     @GET
     @Path("/sites/{id}")
-    public Map<String, Object> site(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
-        return SiteViews.full(gate.readSite(authorization, id));
+    public Map<String, Object> site(@BeanParam SiteParams site) {
+        return SiteViews.full(gate.readSite(site));
     }
 }

@@ -3,12 +3,10 @@ package app.tinylytics.simulator;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -26,8 +24,8 @@ public class ContentResource {
     }
 
     @GET
-    public Map<String, Object> content(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
-        SiteData data = gate.premiumSite(authorization, id);
+    public Map<String, Object> content(@BeanParam SiteParams site) {
+        SiteData data = gate.premiumSite(site);
         ContentMonitorRow monitor = data.contentMonitor().orElseThrow(() -> SimulatorException.withBody(403,
                 Json.object("error", "Content monitoring is not enabled for this site", "content_monitoring_enabled", false)));
         List<ContentIssueRow> links = monitor.links();

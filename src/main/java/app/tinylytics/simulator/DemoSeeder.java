@@ -122,15 +122,16 @@ final class DemoSeeder {
             boolean entry = p == 0;
             String url = site.url() + path + (entry && campaign != null ? "?utm_source=" + campaign : "");
             String source = entry ? (campaign != null ? campaign : referrer[1]) : null;
-            data.addHit(new HitRow(ids.incrementAndGet(), site.id(), url, path, entry ? referrer[0] : null, country,
-                    agent.browserName(), agent.platformName(), agent.mobile(), source, uniqueHash, visitorHash, at));
+            Visit visit = new Visit(url, path, entry ? referrer[0] : null, country, source, uniqueHash, visitorHash, at);
+            data.addHit(new HitRow(ids.incrementAndGet(), site.id(), visit, agent.browserName(), agent.platformName(),
+                    agent.mobile()));
             if (random.nextInt(25) == 0) {
                 data.addKudo(new KudoRow(ids.incrementAndGet(), site.id(), "k" + Long.toHexString(random.nextLong() >>> 16),
                         path, at.plusSeconds(20)));
             }
             if (random.nextInt(12) == 0) {
-                data.addEvent(new EventRow(ids.incrementAndGet(), site.id(), pick(profile.eventNames()), null, url, path,
-                        null, country, source, uniqueHash, visitorHash, at.plusSeconds(30)));
+                data.addEvent(new EventRow(ids.incrementAndGet(), site.id(), pick(profile.eventNames()), null,
+                        new Visit(url, path, null, country, source, uniqueHash, visitorHash, at.plusSeconds(30))));
             }
             at = at.plusSeconds(40 + random.nextInt(360));
             path = nextPath(profile.paths(), path);
@@ -268,13 +269,15 @@ final class DemoSeeder {
     }
 
     private static long countBetween(List<HitRow> hits, Instant from, Instant until) {
-        return hits.stream().filter(h -> !h.createdAt().isBefore(from) && h.createdAt().isBefore(until)).count();
+        return hits.stream().map(HitRow::visit)
+                .filter(v -> !v.createdAt().isBefore(from) && v.createdAt().isBefore(until))
+                .count();
     }
 
     private static String topPath(List<HitRow> hits, Instant from, Instant until) {
         Map<String, Long> counts = new HashMap<>();
-        hits.stream().filter(h -> !h.createdAt().isBefore(from) && h.createdAt().isBefore(until))
-                .forEach(h -> counts.merge(h.path(), 1L, Long::sum));
+        hits.stream().map(HitRow::visit).filter(v -> !v.createdAt().isBefore(from) && v.createdAt().isBefore(until))
+                .forEach(v -> counts.merge(v.path(), 1L, Long::sum));
         return counts.entrySet().stream()
                 .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
                 .map(Map.Entry::getKey).orElse("/");

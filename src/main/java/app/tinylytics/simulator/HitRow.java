@@ -1,46 +1,21 @@
 package app.tinylytics.simulator;
 
-import java.time.Instant;
 import java.util.Map;
 
-/** One stored page view of a site. */
-public record HitRow(
-        long id,
-        long siteId,
-        String url,
-        String path,
-        String referrer,
-        String country,
-        String browserName,
-        String platformName,
-        boolean mobile,
-        String source,
-        String uniqueHash,
-        String visitorHash,
-        Instant createdAt) {
+/** One stored page view of a site: its {@link Visit} and what the user agent said about the device. */
+public record HitRow(long id, long siteId, Visit visit, String browserName, String platformName, boolean mobile) {
 
     /** The hit as {@code GET /sites/:id/hits} lists it (without the hashes). */
     public Map<String, Object> toListJson() {
-        return Json.object(
-                "id", id,
-                "url", url,
-                "path", path,
-                "referrer", referrer,
-                "country", country,
-                "browser_name", browserName,
-                "platform_name", platformName,
-                "is_mobile", mobile,
-                "source", source,
-                "created_at", Json.time(createdAt));
+        return visit.toJson(Json.object("id", id), device(), false);
     }
 
     /** The hit as a create response shows it (with the hashes). */
     public Map<String, Object> toCreatedJson() {
-        Map<String, Object> json = toListJson();
-        json.remove("created_at");
-        json.put("unique_hash", uniqueHash);
-        json.put("visitor_hash", visitorHash);
-        json.put("created_at", Json.time(createdAt));
-        return json;
+        return visit.toJson(Json.object("id", id), device(), true);
+    }
+
+    private Map<String, Object> device() {
+        return Json.object("browser_name", browserName, "platform_name", platformName, "is_mobile", mobile);
     }
 }

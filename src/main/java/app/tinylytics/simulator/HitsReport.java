@@ -18,12 +18,12 @@ final class HitsReport {
     private static final Map<String, Function<HitRow, String>> GROUPS = new LinkedHashMap<>();
 
     static {
-        GROUPS.put("path", HitRow::path);
-        GROUPS.put("country", HitRow::country);
-        GROUPS.put("referrer", HitRow::referrer);
+        GROUPS.put("path", hit -> hit.visit().path());
+        GROUPS.put("country", hit -> hit.visit().country());
+        GROUPS.put("referrer", hit -> hit.visit().referrer());
         GROUPS.put("browser_name", HitRow::browserName);
         GROUPS.put("platform_name", HitRow::platformName);
-        GROUPS.put("source", HitRow::source);
+        GROUPS.put("source", hit -> hit.visit().source());
     }
 
     /** The validated query of one request. */
@@ -46,21 +46,15 @@ final class HitsReport {
 
     static Map<String, Object> answer(SiteData data, Query query) {
         List<HitRow> hits = data.hits().stream()
-                .filter(h -> query.range().contains(h.createdAt()))
-                .filter(h -> query.country() == null || query.country().equals(h.country()))
-                .filter(h -> query.path() == null || query.path().equals(h.path()))
-                .filter(h -> query.referrer() == null
-                        || (h.referrer() != null && h.referrer().toLowerCase().contains(query.referrer().toLowerCase())))
-                .sorted(Comparator.comparing(HitRow::createdAt).thenComparing(HitRow::id).reversed())
+                .filter(h -> query.range().contains(h.visit().createdAt()))
+                .filter(h -> query.country() == null || query.country().equals(h.visit().country()))
+                .filter(h -> query.path() == null || query.path().equals(h.visit().path()))
+                .filter(h -> query.referrer() == null || (h.visit().referrer() != null
+                        && h.visit().referrer().toLowerCase().contains(query.referrer().toLowerCase())))
+                .sorted(Comparator.comparing((HitRow h) -> h.visit().createdAt()).thenComparing(HitRow::id).reversed())
                 .toList();
-        Map<String, Object> filters = Json.object(
-                "start_date", query.range().start().toString(),
-                "end_date", query.range().end().toString(),
-                "time_zone", query.range().timeZoneMode(),
-                "country", query.country(),
-                "path", query.path(),
-                "referrer", query.referrer(),
-                "grouped", query.grouped());
+        Map<String, Object> filters = query.range().filters("country", query.country(), "path", query.path(),
+                "referrer", query.referrer(), "grouped", query.grouped());
         if (!query.grouped()) {
             return Json.object(
                     "hits", query.paging().slice(hits).stream().map(HitRow::toListJson).toList(),
@@ -91,7 +85,7 @@ final class HitsReport {
                 Map<String, Object> row = Json.object("path", entry.getKey(), "views", entry.getValue().size());
                 if (uniqueTracking) {
                     Set<String> uniques = new HashSet<>();
-                    entry.getValue().forEach(h -> uniques.add(h.uniqueHash()));
+                    entry.getValue().forEach(h -> uniques.add(h.visit().uniqueHash()));
                     row.put("unique_views", uniques.size());
                 }
                 rows.add(row);

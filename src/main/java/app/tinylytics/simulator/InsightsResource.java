@@ -11,13 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -45,14 +42,10 @@ public class InsightsResource {
     }
 
     @GET
-    public Map<String, Object> insights(
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("id") String id,
-            @QueryParam("page") String page,
-            @QueryParam("per_page") String perPage) {
-        SiteData data = gate.premiumSite(authorization, id);
+    public Map<String, Object> insights(@BeanParam SiteParams params, @BeanParam PageParams page) {
+        SiteData data = gate.premiumSite(params);
         SiteRow site = data.site();
-        Paging paging = Paging.of(page, perPage, DEFAULT_PER_PAGE, MAX_PER_PAGE);
+        Paging paging = page.paging(DEFAULT_PER_PAGE, MAX_PER_PAGE);
         List<InsightReportRow> reports = data.insights().stream()
                 .sorted(Comparator.comparing(InsightReportRow::insightsForDate).reversed())
                 .toList();

@@ -10,13 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -45,12 +42,12 @@ public class JourneysResource {
 
     private record VisitorJourney(String visitorHash, List<HitRow> hits) {
 
-        HitRow first() {
-            return hits.get(0);
+        Visit first() {
+            return hits.get(0).visit();
         }
 
-        HitRow last() {
-            return hits.get(hits.size() - 1);
+        Visit last() {
+            return hits.get(hits.size() - 1).visit();
         }
 
         Map<String, Object> toJson() {
@@ -61,33 +58,26 @@ public class JourneysResource {
                     "first_hit", Json.time(first().createdAt()),
                     "last_hit", Json.time(last().createdAt()),
                     "duration_minutes", seconds / 60,
-                    "pages", hits.stream().map(h -> Json.object("path", h.path())).toList(),
+                    "pages", hits.stream().map(h -> Json.object("path", h.visit().path())).toList(),
                     "entry_page", first().path(),
                     "exit_page", last().path(),
                     "session_duration", seconds,
                     "referrer", first().referrer(),
                     "country", first().country(),
-                    "browser", first().browserName());
+                    "browser", hits.get(0).browserName());
         }
     }
 
     @GET
-    public Map<String, Object> journeys(
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("id") String id,
-            @QueryParam("start_date") String startDate,
-            @QueryParam("end_date") String endDate,
-            @QueryParam("time_zone") String timeZone,
-            @QueryParam("page") String page,
-            @QueryParam("per_page") String perPage) {
-        SiteData data = gate.readSite(authorization, id);
-        ReportPeriod range = ReportPeriod.parse(startDate, endDate, timeZone, data.owner(), clock);
-        Paging paging = Paging.of(page, perPage, DEFAULT_PER_PAGE, MAX_PER_PAGE);
+    public Map<String, Object> journeys(@BeanParam SiteParams site, @BeanParam PeriodParams period, @BeanParam PageParams page) {
+        SiteData data = gate.readSite(site);
+        ReportPeriod range = period.resolve(data.owner(), clock);
+        Paging paging = page.paging(DEFAULT_PER_PAGE, MAX_PER_PAGE);
         Map<String, List<HitRow>> byVisitor = new LinkedHashMap<>();
         data.hits().stream()
-                .filter(h -> range.contains(h.createdAt()))
-                .sorted(Comparator.comparing(HitRow::createdAt).thenComparing(HitRow::id))
-                .forEach(h -> byVisitor.computeIfAbsent(h.visitorHash(), v -> new ArrayList<>()).add(h));
+                .filter(h -> range.contains(h.visit().createdAt()))
+                .sorted(Comparator.comparing((HitRow h) -> h.visit().createdAt()).thenComparing(HitRow::id))
+                .forEach(h -> byVisitor.computeIfAbsent(h.visit().visitorHash(), v -> new ArrayList<>()).add(h));
         List<VisitorJourney> journeys = byVisitor.entrySet().stream()
                 .map(e -> new VisitorJourney(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparing((VisitorJourney j) -> j.last().createdAt()).reversed().thenComparing(VisitorJourney::visitorHash))
@@ -105,10 +95,7 @@ public class JourneysResource {
                         "top_entry_pages", topPages(journeys, j -> j.first().path()),
                         "top_exit_pages", topPages(journeys, j -> j.last().path())),
                 "pagination", paging.toJson(total),
-                "filters", Json.object(
-                        "start_date", range.start().toString(),
-                        "end_date", range.end().toString(),
-                        "time_zone", range.timeZoneMode()));
+                "filters", range.filters());
     }
 
     private static List<Map<String, Object>> topPages(List<VisitorJourney> journeys, Function<VisitorJourney, String> page) {

@@ -5,16 +5,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -39,21 +38,13 @@ public class KudosResource {
     }
 
     @GET
-    public Map<String, Object> list(
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("id") String id,
-            @QueryParam("start_date") String startDate,
-            @QueryParam("end_date") String endDate,
-            @QueryParam("time_zone") String timeZone,
-            @QueryParam("path") String path,
-            @QueryParam("uid") String uid,
-            @QueryParam("page") String page,
-            @QueryParam("per_page") String perPage) {
-        SiteData data = gate.readSite(authorization, id);
-        ReportPeriod range = ReportPeriod.parse(startDate, endDate, timeZone, data.owner(), clock);
+    public Map<String, Object> kudos(@BeanParam SiteParams site, @BeanParam PeriodParams period, @BeanParam PageParams page,
+            @QueryParam("path") String path, @QueryParam("uid") String uid) {
+        SiteData data = gate.readSite(site);
+        ReportPeriod range = period.resolve(data.owner(), clock);
         String pathFilter = Params.presence(path);
         String uidFilter = Params.presence(uid);
-        Paging paging = Paging.of(page, perPage, Paging.DEFAULT_PER_PAGE, MAX_PER_PAGE);
+        Paging paging = page.paging(MAX_PER_PAGE);
         List<KudoRow> kudos = data.kudos().stream()
                 .filter(k -> range.contains(k.createdAt()))
                 .filter(k -> pathFilter == null || pathFilter.equals(k.path()))
@@ -63,26 +54,20 @@ public class KudosResource {
         return Json.object(
                 "kudos", paging.slice(kudos).stream().map(KudoRow::toJson).toList(),
                 "pagination", paging.toJson(kudos.size()),
-                "filters", Json.object(
-                        "start_date", range.start().toString(),
-                        "end_date", range.end().toString(),
-                        "time_zone", range.timeZoneMode(),
-                        "path", pathFilter,
-                        "uid", uidFilter));
+                "filters", range.filters("path", pathFilter, "uid", uidFilter));
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id, String body) {
-        SiteData data = gate.writeSite(authorization, id);
+    public Response give(@BeanParam SiteParams site, String body) {
+        SiteData data = gate.writeSite(site);
         return tracker.giveKudo(data, WriteBodies.object(body)).toResponse();
     }
 
     @DELETE
     @Path("/{uid}")
-    public Map<String, Object> delete(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id,
-            @PathParam("uid") String uid) {
-        SiteData data = gate.writeSite(authorization, id);
+    public Map<String, Object> delete(@BeanParam SiteParams site, @PathParam("uid") String uid) {
+        SiteData data = gate.writeSite(site);
         if (!data.deleteKudo(uid)) {
             throw SimulatorException.notFound("Kudo not found");
         }

@@ -11,13 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -42,16 +40,11 @@ public class LeaderboardResource {
     }
 
     @GET
-    public Map<String, Object> leaderboard(
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("id") String id,
-            @QueryParam("path") String path,
-            @QueryParam("page") String page,
-            @QueryParam("per_page") String perPage) {
-        SiteData data = gate.readSite(authorization, id);
+    public Map<String, Object> leaderboard(@BeanParam SiteParams site, @BeanParam PageParams page, @QueryParam("path") String path) {
+        SiteData data = gate.readSite(site);
         LeaderboardSnapshot snapshot = snapshot(data);
         String filter = Params.presence(path);
-        Paging paging = Paging.of(page, perPage, Paging.DEFAULT_PER_PAGE, MAX_PER_PAGE);
+        Paging paging = page.paging(MAX_PER_PAGE);
         List<LeaderboardSnapshot.Row> rows = snapshot.rows().stream()
                 .filter(r -> filter == null || r.path().toLowerCase().contains(filter.toLowerCase()))
                 .toList();
@@ -81,8 +74,8 @@ public class LeaderboardResource {
         Map<String, Integer> totals = new HashMap<>();
         Map<String, Set<String>> uniques = new HashMap<>();
         for (HitRow hit : hits) {
-            totals.merge(hit.path(), 1, Integer::sum);
-            uniques.computeIfAbsent(hit.path(), p -> new HashSet<>()).add(hit.uniqueHash());
+            totals.merge(hit.visit().path(), 1, Integer::sum);
+            uniques.computeIfAbsent(hit.visit().path(), p -> new HashSet<>()).add(hit.visit().uniqueHash());
         }
         List<LeaderboardSnapshot.Row> rows = new ArrayList<>();
         totals.forEach((path, total) -> rows.add(new LeaderboardSnapshot.Row(path, total, uniques.get(path).size(),

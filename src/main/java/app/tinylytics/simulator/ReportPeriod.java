@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
 /**
  * The {@code start_date}/{@code end_date}/{@code time_zone} of an analytics request, validated as the
@@ -40,6 +41,13 @@ public record ReportPeriod(LocalDate start, LocalDate end, String timeZoneMode, 
     /** True when the instant falls on a day from start to end (inclusive) in this range's zone. */
     public boolean contains(Instant instant) {
         return !instant.isBefore(from()) && instant.isBefore(until());
+    }
+
+    /** The {@code filters} block of a dated list: the period as applied, then the endpoint's own filters. */
+    public Map<String, Object> filters(Object... endpointFilters) {
+        Map<String, Object> filters = Json.object("start_date", start.toString(), "end_date", end.toString(), "time_zone", timeZoneMode);
+        filters.putAll(Json.object(endpointFilters));
+        return filters;
     }
 
     public Instant from() {

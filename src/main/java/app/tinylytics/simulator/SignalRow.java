@@ -17,18 +17,16 @@ public record SignalRow(
 
     /** The shape of {@code GET /sites/:id/signals} rows and of the POST response's {@code signal}. */
     public Map<String, Object> toJson() {
-        return Json.object(
-                "id", id,
-                "occurred_at", Json.time(occurredAt),
-                "title", title,
-                "description", description,
-                "category", category,
-                "metadata", metadata,
-                "external_id", externalId,
-                "created_at", Json.time(createdAt));
+        Map<String, Object> json = toContextJson();
+        json.put("external_id", externalId);
+        json.put("created_at", Json.time(createdAt));
+        return json;
     }
 
-    /** The shorter shape an insight's {@code context_signals} uses (as in the reference example). */
+    /**
+     * The shorter shape an insight's {@code context_signals} uses (as in the reference example): the leading fields
+     * of {@link #toJson}.
+     */
     public Map<String, Object> toContextJson() {
         return Json.object(
                 "id", id,

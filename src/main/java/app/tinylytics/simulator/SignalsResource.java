@@ -10,15 +10,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -53,22 +51,15 @@ public class SignalsResource {
     }
 
     @GET
-    public Map<String, Object> list(
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("id") String id,
-            @QueryParam("start_date") String startDate,
-            @QueryParam("end_date") String endDate,
-            @QueryParam("time_zone") String timeZone,
-            @QueryParam("category") String category,
-            @QueryParam("page") String page,
-            @QueryParam("per_page") String perPage) {
-        SiteData data = requireInsights(gate.premiumSite(authorization, id));
-        ReportPeriod range = ReportPeriod.parse(startDate, endDate, timeZone, data.owner(), clock);
+    public Map<String, Object> signals(@BeanParam SiteParams site, @BeanParam PeriodParams period, @BeanParam PageParams page,
+            @QueryParam("category") String category) {
+        SiteData data = requireInsights(gate.premiumSite(site));
+        ReportPeriod range = period.resolve(data.owner(), clock);
         String categoryFilter = Params.presence(category);
         if (categoryFilter != null && !CATEGORIES.contains(categoryFilter)) {
             throw SimulatorException.badRequest("Invalid category: must be one of " + String.join(", ", CATEGORIES));
         }
-        Paging paging = Paging.of(page, perPage, Paging.DEFAULT_PER_PAGE, MAX_PER_PAGE);
+        Paging paging = page.paging(MAX_PER_PAGE);
         List<SignalRow> signals = data.signals().stream()
                 .filter(s -> range.contains(s.occurredAt()))
                 .filter(s -> categoryFilter == null || categoryFilter.equals(s.category()))
@@ -77,17 +68,13 @@ public class SignalsResource {
         return Json.object(
                 "signals", paging.slice(signals).stream().map(SignalRow::toJson).toList(),
                 "pagination", paging.toJson(signals.size()),
-                "filters", Json.object(
-                        "start_date", range.start().toString(),
-                        "end_date", range.end().toString(),
-                        "time_zone", range.timeZoneMode(),
-                        "category", categoryFilter));
+                "filters", range.filters("category", categoryFilter));
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response submit(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id, String body) {
-        SiteData data = requireInsights(gate.premiumWriteSite(authorization, id));
+    public Response submit(@BeanParam SiteParams site, String body) {
+        SiteData data = requireInsights(gate.premiumWriteSite(site));
         JsonNode signal = WriteBodies.object(body).get("signal");
         if (!(signal instanceof ObjectNode fields)) {
             throw SimulatorException.unprocessable("Signal must be a JSON object under the \"signal\" key");

@@ -36,30 +36,30 @@ public class SimulatorGate {
     }
 
     /** Authenticates a read of one site's core data and returns the site. */
-    public SiteData readSite(String authorization, String siteId) {
-        return siteOf(read(authorization), siteId);
+    public SiteData readSite(SiteParams site) {
+        return siteOf(read(site.authorization), site.id);
     }
 
     /** Authenticates a write (full-access key required) to one site. */
-    public SiteData writeSite(String authorization, String siteId) {
-        KeyHolder caller = read(authorization);
+    public SiteData writeSite(SiteParams site) {
+        KeyHolder caller = read(site.authorization);
         requireFullAccess(caller);
-        return siteOf(caller, siteId);
+        return siteOf(caller, site.id);
     }
 
     /** Authenticates a premium read (subscription required) of one site. */
-    public SiteData premiumSite(String authorization, String siteId) {
-        KeyHolder caller = read(authorization);
+    public SiteData premiumSite(SiteParams site) {
+        KeyHolder caller = read(site.authorization);
         requireSubscription(caller);
-        return siteOf(caller, siteId);
+        return siteOf(caller, site.id);
     }
 
     /** Authenticates a premium write (full access and subscription required) to one site. */
-    public SiteData premiumWriteSite(String authorization, String siteId) {
-        KeyHolder caller = read(authorization);
+    public SiteData premiumWriteSite(SiteParams site) {
+        KeyHolder caller = read(site.authorization);
         requireFullAccess(caller);
         requireSubscription(caller);
-        return siteOf(caller, siteId);
+        return siteOf(caller, site.id);
     }
 
     private KeyHolder authenticate(String authorization) {

@@ -15,7 +15,7 @@ final class SiteViews {
         SiteRow site = data.site();
         List<HitRow> hits = data.hits();
         // updated_at moves with the latest tracked hit, as a counter-cache column touching the site would.
-        Instant updatedAt = hits.stream().map(HitRow::createdAt).max(Comparator.naturalOrder())
+        Instant updatedAt = hits.stream().map(hit -> hit.visit().createdAt()).max(Comparator.naturalOrder())
                 .filter(last -> last.isAfter(site.createdAt())).orElse(site.createdAt());
         return Json.object(
                 "id", site.id(),
@@ -23,7 +23,7 @@ final class SiteViews {
                 "url", site.url(),
                 "label", site.label(),
                 "lifetime_hits", hits.size(),
-                "lifetime_unique_hits", hits.stream().map(HitRow::uniqueHash).distinct().count(),
+                "lifetime_unique_hits", hits.stream().map(hit -> hit.visit().uniqueHash()).distinct().count(),
                 "lifetime_kudos", data.kudos().size(),
                 "active", true,
                 "public", site.isPublic(),

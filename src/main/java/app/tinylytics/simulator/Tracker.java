@@ -62,17 +62,9 @@ public class Tracker {
         if (isIgnoredPath(path)) {
             return WriteOutcome.ignored("Path matches ignore rule");
         }
-        Instant now = now();
-        String userAgent = WriteBodies.text(row, "user_agent");
-        String ip = WriteBodies.text(row, "ip_address");
-        String url = orDefault(WriteBodies.text(row, "url"), site.url() + path);
-        UserAgentParser.Parsed agent = UserAgentParser.parse(userAgent);
-        String identity = VisitorHashes.identity(WriteBodies.text(row, "visitor_id"), ip, userAgent);
-        HitRow hit = new HitRow(store.nextId(), site.id(), url, path, Params.presence(WriteBodies.text(row, "referrer")),
-                resolveCountry(country, ip), agent.browserName(), agent.platformName(), agent.mobile(),
-                source(WriteBodies.text(row, "source"), url),
-                VisitorHashes.uniqueHash(site.id(), identity, LocalDate.ofInstant(now, ZoneOffset.UTC)),
-                VisitorHashes.visitorHash(site.id(), identity), now);
+        UserAgentParser.Parsed agent = UserAgentParser.parse(WriteBodies.text(row, "user_agent"));
+        HitRow hit = new HitRow(store.nextId(), site.id(), visit(site, row, path, country), agent.browserName(),
+                agent.platformName(), agent.mobile());
         data.addHit(hit);
         return WriteOutcome.created("hit", hit.toCreatedJson());
     }
@@ -97,17 +89,8 @@ public class Tracker {
         if (name.substring(0, name.indexOf('.')).equalsIgnoreCase(IGNORED_EVENT_CATEGORY)) {
             return WriteOutcome.ignored("Event matched ignore rules");
         }
-        Instant now = now();
-        String path = normalisePath(WriteBodies.text(row, "path"));
-        String userAgent = WriteBodies.text(row, "user_agent");
-        String ip = WriteBodies.text(row, "ip_address");
-        String url = orDefault(WriteBodies.text(row, "url"), path == null ? null : site.url() + path);
-        String identity = VisitorHashes.identity(WriteBodies.text(row, "visitor_id"), ip, userAgent);
-        EventRow event = new EventRow(store.nextId(), site.id(), name, WriteBodies.text(row, "value"), url, path,
-                Params.presence(WriteBodies.text(row, "referrer")), resolveCountry(country, ip),
-                source(WriteBodies.text(row, "source"), url),
-                VisitorHashes.uniqueHash(site.id(), identity, LocalDate.ofInstant(now, ZoneOffset.UTC)),
-                VisitorHashes.visitorHash(site.id(), identity), now);
+        Visit visit = visit(site, row, normalisePath(WriteBodies.text(row, "path")), country);
+        EventRow event = new EventRow(store.nextId(), site.id(), name, WriteBodies.text(row, "value"), visit);
         data.addEvent(event);
         return WriteOutcome.created("event", event.toJson());
     }
@@ -126,6 +109,21 @@ public class Tracker {
             return WriteOutcome.invalid(List.of("Uid has already been taken"));
         }
         return WriteOutcome.created("kudo", kudo.toJson());
+    }
+
+    /**
+     * What a hit or event row says about where and by whom it was tracked: an absent url is the site's url plus the
+     * path, the country is resolved from the IP when not given, and the hashes come from the visitor's identity.
+     */
+    private Visit visit(SiteRow site, JsonNode row, String path, String country) {
+        Instant now = now();
+        String ip = WriteBodies.text(row, "ip_address");
+        String url = orDefault(WriteBodies.text(row, "url"), path == null ? null : site.url() + path);
+        String identity = VisitorHashes.identity(WriteBodies.text(row, "visitor_id"), ip, WriteBodies.text(row, "user_agent"));
+        return new Visit(url, path, Params.presence(WriteBodies.text(row, "referrer")), resolveCountry(country, ip),
+                source(WriteBodies.text(row, "source"), url),
+                VisitorHashes.uniqueHash(site.id(), identity, LocalDate.ofInstant(now, ZoneOffset.UTC)),
+                VisitorHashes.visitorHash(site.id(), identity), now);
     }
 
     private Instant now() {

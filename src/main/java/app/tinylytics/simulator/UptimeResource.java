@@ -7,13 +7,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -41,16 +38,12 @@ public class UptimeResource {
     }
 
     @GET
-    public Map<String, Object> uptime(
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("id") String id,
-            @QueryParam("page") String page,
-            @QueryParam("per_page") String perPage) {
-        SiteData data = gate.premiumSite(authorization, id);
+    public Map<String, Object> uptime(@BeanParam SiteParams site, @BeanParam PageParams page) {
+        SiteData data = gate.premiumSite(site);
         UptimeMonitorRow monitor = data.uptimeMonitor()
                 .orElseThrow(() -> SimulatorException.notFound("Uptime monitoring is not enabled for this site"));
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Paging paging = Paging.of(page, perPage, Paging.DEFAULT_PER_PAGE, MAX_PER_PAGE);
+        Paging paging = page.paging(MAX_PER_PAGE);
         List<DowntimeRow> downtimes = monitor.downtimes();
         return Json.object(
                 "monitor", monitorJson(monitor, now),

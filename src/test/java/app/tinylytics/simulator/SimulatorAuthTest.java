@@ -14,33 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import app.tinylytics.testing.MovableClock;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class SimulatorAuthTest {
-
-    @Inject
-    SimulatorStore store;
-
-    @Inject
-    MovableClock clock;
-
-    @BeforeEach
-    void reset() {
-        store.reset();
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
+class SimulatorAuthTest extends FreshSimulator {
 
     @Test
     void missingKeyIs401WithErrorBody() {

@@ -22,38 +22,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import app.tinylytics.testing.MovableClock;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class SimulatorHitsTest {
+class SimulatorHitsTest extends FreshSimulator {
 
     private static final String HITS = SimulatorApi.BASE + "/sites/456/hits";
     private static final String ISO_SECONDS = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z";
-
-    @Inject
-    SimulatorStore store;
-
-    @Inject
-    MovableClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
-    @BeforeEach
-    void reset() {
-        store.reset();
-    }
 
     private static LocalDate todayUtc() {
         return LocalDate.now(ZoneOffset.UTC);

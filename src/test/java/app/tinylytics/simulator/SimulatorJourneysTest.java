@@ -17,36 +17,15 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import app.tinylytics.testing.MovableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-class SimulatorJourneysTest {
+class SimulatorJourneysTest extends FreshSimulator {
 
     private static final String JOURNEYS = SimulatorApi.BASE + "/sites/456/user_journeys";
-
-    @Inject
-    SimulatorStore store;
-
-    @Inject
-    MovableClock clock;
-
-    @BeforeEach
-    void reset() {
-        store.reset();
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void documentedExampleHasJourneysSummaryInsightsPaginationAndFilters() {

@@ -20,38 +20,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import app.tinylytics.testing.MovableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-class SimulatorPremiumTest {
+class SimulatorPremiumTest extends FreshSimulator {
 
     private static final String SITE = SimulatorApi.BASE + "/sites/";
-
-    @Inject
-    SimulatorStore store;
-
-    @Inject
-    MovableClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
-    @BeforeEach
-    void reset() {
-        store.reset();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"insights", "signals", "uptime", "content"})

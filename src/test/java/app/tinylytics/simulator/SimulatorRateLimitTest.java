@@ -9,37 +9,18 @@ import java.time.Duration;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import app.tinylytics.testing.MovableClock;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class SimulatorRateLimitTest {
+class SimulatorRateLimitTest extends FreshSimulator {
 
     private static final int LIMIT = 1000;
     private static final String ME = SimulatorApi.BASE + "/me";
 
     @Inject
-    SimulatorStore store;
-
-    @Inject
     RateLimiter rateLimiter;
-
-    @Inject
-    MovableClock clock;
-
-    @BeforeEach
-    void reset() {
-        store.reset();
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     /** Spends all but {@code left} of the key's hour directly on the limiter, to keep the other tests fast. */
     private void spend(String key, int left) {

@@ -44,6 +44,8 @@ public interface GatewayConfig {
     @WithName("documents")
     TrustedDocuments trustedDocuments();
 
+    WarmUp warmUp();
+
     interface Upstream {
         /** Requests upstream allows per key per hour. */
         @WithDefault("1000")
@@ -325,5 +327,19 @@ public interface GatewayConfig {
         /** How long the verdict of the upstream probe (health group {@code upstream}) is reused before asking again. */
         @WithDefault("10s")
         Duration probeInterval();
+    }
+
+    /**
+     * The warm-up before readiness (warmup/HotPathWarmUp): repeated queries the gateway sends itself over loopback,
+     * answered from the operation cache, so that a new replica is compiled before it takes traffic.
+     */
+    interface WarmUp {
+        /** Requests to send; 0 switches the warm-up off (the gateway is then ready at once). */
+        @WithDefault("20000")
+        int requests();
+
+        /** The longest the warm-up may hold readiness back, however many requests remain. */
+        @WithDefault("15s")
+        Duration maxDuration();
     }
 }

@@ -36,7 +36,8 @@ public final class UpstreamErrors {
             case CALLER_SHARE_SPENT -> new RateLimitedException("Your share of the gateway's upstream budget for this key"
                     + " is spent; no request was sent.", failure.retryAfterSeconds().orElse(UpstreamFailure.DEFAULT_RETRY_AFTER_SECONDS));
             case OPERATION_CAP_REACHED -> new QueryTooExpensiveException("This operation reached its limit of upstream calls"
-                    + " (GATEWAY_LIMITS_MAX_UPSTREAM_CALLS); ask for fewer fields or sites per operation.");
+                    + " (GATEWAY_LIMITS_MAX_UPSTREAM_CALLS) or of rows asked for (GATEWAY_LIMITS_MAX_ROWS); ask for fewer"
+                    + " fields, sites or rows per operation.");
         };
     }
 

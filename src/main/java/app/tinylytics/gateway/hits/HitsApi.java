@@ -68,7 +68,6 @@ public class HitsApi {
                 .with("country", country)
                 .with("path", path)
                 .with("referrer", referrer)
-                .with("page", page)
-                .with("per_page", perPage);
+                .withPage(page, perPage);
     }
 }

@@ -30,7 +30,7 @@ public class InsightsApi {
     @Description("AI insights (GET /sites/:id/insights). SUBSCRIPTION_REQUIRED error without a subscription.")
     public Uni<InsightReport> insights(@Source Site site, Integer page, Integer perPage) {
         Arguments.paging(page, perPage, Endpoint.INSIGHTS);
-        UpstreamQuery query = UpstreamQuery.create().with("page", page).with("per_page", perPage);
+        UpstreamQuery query = UpstreamQuery.create().withPage(page, perPage);
         return tinylytics.insights(caller.reads(), site.numericId(), query).map(InsightReport::from);
     }
 }

@@ -40,7 +40,7 @@ public class JourneysApi {
             @DefaultValue("UTC") TimeZoneMode timeZone, Integer page, Integer perPage) {
         UpstreamQuery query = AnalyticsRange.query(start, end, timeZone, clock);
         Arguments.paging(page, perPage, Endpoint.JOURNEYS);
-        query.with("page", page).with("per_page", perPage);
+        query.withPage(page, perPage);
         return tinylytics.journeys(caller.reads(), site.numericId(), query).map(JourneyReport::from);
     }
 }

@@ -45,8 +45,7 @@ public class KudosApi {
         Arguments.text("uid", uid, TextLimit.IDENTIFIER);
         query.with("path", path)
                 .with("uid", uid)
-                .with("page", page)
-                .with("per_page", perPage);
+                .withPage(page, perPage);
         return tinylytics.kudos(caller.reads(), site.numericId(), query).map(KudoConnection::from);
     }
 }

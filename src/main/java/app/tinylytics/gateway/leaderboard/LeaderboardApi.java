@@ -34,8 +34,7 @@ public class LeaderboardApi {
         Arguments.text("path", path, TextLimit.PATH);
         UpstreamQuery query = UpstreamQuery.create()
                 .with("path", path)
-                .with("page", page)
-                .with("per_page", perPage);
+                .withPage(page, perPage);
         return tinylytics.leaderboard(caller.reads(), site.numericId(), query).map(Leaderboard::from);
     }
 }

@@ -32,7 +32,10 @@ public final class Operation {
     private final String name;
     private final String type;
     private final int maxUpstreamCalls;
+    private final long maxRows;
     private final AtomicInteger upstreamCalls = new AtomicInteger();
+    /** Rows asked of upstream by the calls made (guarded by this). */
+    private long rowsAsked;
     private final AtomicInteger cacheHits = new AtomicInteger();
     private final AtomicInteger staleHits = new AtomicInteger();
     private final List<ReadUse> reads = new CopyOnWriteArrayList<>();
@@ -41,9 +44,14 @@ public final class Operation {
     private final List<ReadWatcher> watchers = new CopyOnWriteArrayList<>();
 
     Operation(String name, String type, int maxUpstreamCalls) {
+        this(name, type, maxUpstreamCalls, Long.MAX_VALUE);
+    }
+
+    Operation(String name, String type, int maxUpstreamCalls, long maxRows) {
         this.name = name;
         this.type = type;
         this.maxUpstreamCalls = maxUpstreamCalls;
+        this.maxRows = maxRows;
     }
 
     public String name() {
@@ -56,13 +64,21 @@ public final class Operation {
 
     /** Counts one more upstream call unless the cap is reached; atomic, as fields resolve concurrently. */
     public boolean tryUpstreamCall() {
-        int made;
-        do {
-            made = upstreamCalls.get();
-            if (made >= maxUpstreamCalls) {
+        return tryUpstreamCall(0);
+    }
+
+    /**
+     * Counts one more upstream call asking for {@code rows} rows (a page's size; 0 for a read without pages) unless the
+     * operation would then pass its cap of calls or of rows. The plan counts a field under {@code sites} once, as the
+     * number of sites is known only once they are read: here each site's page counts, so a key with many sites cannot
+     * make one operation fetch more than the cap of rows.
+     */
+    public synchronized boolean tryUpstreamCall(long rows) {
+        if (upstreamCalls.get() >= maxUpstreamCalls || rows > maxRows - rowsAsked) {
                 return false;
             }
-        } while (!upstreamCalls.compareAndSet(made, made + 1));
+        upstreamCalls.incrementAndGet();
+        rowsAsked += rows;
         return true;
     }
 
@@ -70,8 +86,9 @@ public final class Operation {
      * A subscription evaluates its selection again for each event: the cap bounds one evaluation, not the
      * subscription's whole life, and the payload's notice speaks of the reads this evaluation used.
      */
-    public void nextEvaluation() {
+    public synchronized void nextEvaluation() {
         upstreamCalls.set(0);
+        rowsAsked = 0;
         reads.clear();
         evaluation = new Evaluation();
     }

@@ -21,14 +21,16 @@ public class Operations {
     private static final ThreadLocal<Operation> PINNED = new ThreadLocal<>();
 
     private final int maxUpstreamCalls;
+    private final long maxRows;
 
     Operations(GatewayConfig config) {
         this.maxUpstreamCalls = config.limits().maxUpstreamCalls();
+        this.maxRows = config.limits().maxRows();
     }
 
     /** A new operation named as its document names it ({@code anonymous} when it does not), of the given type. */
     public Operation newOperation(String name, String type) {
-        return new Operation(name == null ? "anonymous" : name, type, maxUpstreamCalls);
+        return new Operation(name == null ? "anonymous" : name, type, maxUpstreamCalls, maxRows);
     }
 
     /** A new subscription operation, which outlives the execution that started it. */

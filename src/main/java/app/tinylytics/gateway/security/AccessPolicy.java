@@ -64,15 +64,24 @@ public class AccessPolicy {
         return jwt.isPresent();
     }
 
-    /** The token's verified identity; {@code UNAUTHENTICATED} when it is not a valid JWT for this deployment. */
+    /**
+     * The token's verified identity; {@code UNAUTHENTICATED} when it is not a valid JWT for this deployment. The subject
+     * is required: it is who spends a share of the server key's budget, and smallrye-jwt accepts a token named only by
+     * {@code upn} or {@code preferred_username}, whose callers would otherwise all share one nameless share.
+     */
     public Identity verify(String token) {
+        JsonWebToken verified;
         try {
-            JsonWebToken verified = jwt.orElseThrow().parse(token);
-            return new Identity(verified.getSubject(), verified.getGroups());
+            verified = jwt.orElseThrow().parse(token);
         } catch (ParseException invalid) {
             // The reason only: never the token.
             throw new UnauthenticatedException("The bearer JWT was rejected (signature, issuer, audience or expiry).");
         }
+        String subject = verified.getSubject();
+        if (subject == null || subject.isBlank()) {
+            throw new UnauthenticatedException("The bearer JWT was rejected: it names no subject ('sub').");
+        }
+        return new Identity(subject, verified.getGroups());
     }
 
     /** {@code UNAUTHENTICATED} unless the server read key may serve a caller with this identity (if any). */

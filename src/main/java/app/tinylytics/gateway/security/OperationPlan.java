@@ -24,6 +24,7 @@ import graphql.language.Value;
 import graphql.language.VariableReference;
 
 import app.tinylytics.gateway.sites.Site;
+import app.tinylytics.gateway.upstream.Endpoint;
 
 /**
  * What an operation plans, counted from its document and variables before anything runs: upstream calls, one per
@@ -35,7 +36,7 @@ import app.tinylytics.gateway.sites.Site;
 public record OperationPlan(int upstreamCalls, int siteFields, long rows) {
 
     /** Rows a paged field counts for when it does not name {@code perPage}. */
-    static final int DEFAULT_PAGE_SIZE = 100;
+    static final int DEFAULT_PAGE_SIZE = Endpoint.DEFAULT_PER_PAGE;
     private static final String PAGE_SIZE = "perPage";
 
     /**

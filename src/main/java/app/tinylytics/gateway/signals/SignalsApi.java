@@ -41,8 +41,7 @@ public class SignalsApi {
         UpstreamQuery query = AnalyticsRange.query(start, end, TimeZoneMode.UTC, clock);
         Arguments.paging(page, perPage, Endpoint.SIGNALS);
         query.with("category", SignalCategory.toUpstream(category))
-                .with("page", page)
-                .with("per_page", perPage);
+                .withPage(page, perPage);
         return tinylytics.signals(caller.reads(), site.numericId(), query).map(SignalConnection::from);
     }
 }

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +30,8 @@ import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionResponseWriter;
 import io.smallrye.graphql.execution.ExecutionService;
 import io.smallrye.graphql.execution.context.SmallRyeContextManager;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -82,6 +85,8 @@ public class HttpTransport {
     private final AnswerCompression compression;
     private final Instance<ExecutionService> executions;
     private final ObjectMapper mapper;
+    /** The queries running now, by operation-cache key, each ending when its response does (see answer). */
+    private final Map<String, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
 
     HttpTransport(@ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql") String rootPath,
             @ConfigProperty(name = "quarkus.http.root-path", defaultValue = "/") String httpRootPath,
@@ -101,6 +106,11 @@ public class HttpTransport {
         this.compression = compression;
         this.executions = executions;
         this.mapper = mapper;
+    }
+
+    /** The path GraphQL is served on, e.g. {@code /graphql}. */
+    public String path() {
+        return path;
     }
 
     void install(@Observes Router router) {
@@ -189,12 +199,24 @@ public class HttpTransport {
      * fresh and unchanged; otherwise checks the request and runs it.
      */
     private void answer(RoutingContext context, GraphQLRequest sent, OperationChecks.Transport transport) {
+        answer(context, sent, transport, true);
+    }
+
+    /**
+     * As above; a query missing the cache while the same key's same query is already running ({@code running})
+     * waits for that one to end and then asks the cache once more ({@code mayWait} false), so that a burst of
+     * identical requests (a fresh replica, or every reader right after the answer's reads expired) runs the
+     * operation once instead of once per request. If the first run left nothing to reuse, each runs its own.
+     */
+    private void answer(RoutingContext context, GraphQLRequest sent, OperationChecks.Transport transport,
+            boolean mayWait) {
         MediaType responseType = responseType(context);
         GraphQLRequest request = checks.resolve(sent);
         Caller caller = callers.resolve(context.request().headers().getAll(HttpHeaders.AUTHORIZATION), clientAddress(context));
         String cacheKey = cacheKeyOf(caller, request);
         if (cacheKey == null) {
-            execute(context, checks.check(request, transport), caller, responseType, null);
+            execute(context, checks.check(request, transport), caller, responseType, null, () -> {
+            });
             return;
         }
         answers.lookup(cacheKey).subscribe().with(cached -> {
@@ -203,11 +225,46 @@ public class HttpTransport {
                 return;
             }
             try {
-                execute(context, checks.check(request, transport), caller, responseType, cacheKey);
+                PreparedOperation prepared = checks.check(request, transport);
+                Runnable ended = () -> {
+                };
+                if (mayWait && prepared.kind() == OperationDefinition.Operation.QUERY) {
+                    CompletableFuture<Void> thisOne = new CompletableFuture<>();
+                    CompletableFuture<Void> runningOne = running.putIfAbsent(cacheKey, thisOne);
+                    if (runningOne != null) {
+                        retryAfter(runningOne, () -> {
+                            try {
+                                answer(context, sent, transport, false);
+                            } catch (RequestRefusal refusal) {
+                                refuse(context, refusal);
+                            } catch (RuntimeException unexpected) {
+                                context.fail(unexpected);
+                            }
+                        });
+                        return;
+                    }
+                    ended = () -> {
+                        running.remove(cacheKey, thisOne);
+                        thisOne.complete(null);
+                    };
+                }
+                execute(context, prepared, caller, responseType, cacheKey, ended);
             } catch (RequestRefusal refusal) {
                 refuse(context, refusal);
             }
         }, context::fail);
+    }
+
+    /** Runs {@code retry} on this request's event loop once {@code runningOne} has ended. */
+    private static void retryAfter(CompletableFuture<Void> runningOne, Runnable retry) {
+        Context here = Vertx.currentContext();
+        runningOne.whenComplete((ignored, failure) -> {
+            if (here == null) {
+                retry.run();
+            } else {
+                here.runOnContext(nothing -> retry.run());
+            }
+        });
     }
 
     /** The operation-cache key of a query with the caller's read key; null when the caller has no usable key. */
@@ -227,11 +284,14 @@ public class HttpTransport {
      * handler does, with the caller resolved once for every resolver of the request.
      */
     private void execute(RoutingContext context, PreparedOperation prepared, Caller caller, MediaType responseType,
-            String cacheKey) {
+            String cacheKey, Runnable ended) {
         Operation operation = operations.newOperation(prepared.operation().getName(),
                 prepared.kind().name().toLowerCase(Locale.ROOT));
         ManagedContext requestContext = Arc.container().requestContext();
-        context.response().endHandler(ended -> terminate(requestContext));
+        context.response().endHandler(done -> {
+            terminate(requestContext);
+            ended.run();
+        });
         if (!requestContext.isActive()) {
             requestContext.activate();
         }
@@ -249,6 +309,7 @@ public class HttpTransport {
             requestContext.deactivate();
         } catch (RuntimeException unexpected) {
             terminate(requestContext);
+            ended.run();
             throw unexpected;
         }
     }

@@ -91,6 +91,11 @@ public class OperationCache {
         }
     }
 
+    /** Drops the answer stored under {@code key}, if any. */
+    public void forget(String key) {
+        answers.invalidate(key);
+    }
+
     /** True while no write changed any of the reads since they were fetched. */
     private Uni<Boolean> unchanged(List<ReadUse> reads) {
         Uni<Boolean> all = Uni.createFrom().item(true);

@@ -1,6 +1,7 @@
 package app.tinylytics.gateway.upstream;
 
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -71,6 +72,9 @@ public enum Endpoint {
         WHEN_FEATURE_OFF
     }
 
+    /** Upstream's page size where a paged read names no {@code per_page}. */
+    public static final int DEFAULT_PER_PAGE = 100;
+
     private final String route;
     private final Freshness freshness;
     private final Range range;
@@ -122,6 +126,22 @@ public enum Endpoint {
     /** Largest {@code per_page} upstream serves; 0 for endpoints without paging. */
     public int maxPerPage() {
         return maxPerPage;
+    }
+
+    /**
+     * The rows a read with these parameters asks for: its {@code per_page}, else upstream's default page
+     * ({@value #DEFAULT_PER_PAGE}, at most the endpoint's cap); 0 for endpoints without paging.
+     */
+    public long rowsAsked(Map<String, String> parameters) {
+        if (maxPerPage == 0) {
+            return 0;
+        }
+        String perPage = parameters.get("per_page");
+        try {
+            return perPage == null ? Math.min(DEFAULT_PER_PAGE, maxPerPage) : Long.parseLong(perPage);
+        } catch (NumberFormatException unexpected) {
+            return maxPerPage;
+        }
     }
 
     public Absent absent() {

@@ -2,6 +2,7 @@ package app.tinylytics.gateway.upstream;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -85,39 +86,32 @@ public class TinylyticsClient {
     }
 
     public Uni<HitsDto> hits(UpstreamAuth auth, long siteId, UpstreamQuery query) {
-        return upstream.read(auth, Endpoint.HITS, siteId, query, HitsDto.class,
-                header -> rest.hits(header, siteId, query.asMap()));
+        return siteRead(auth, Endpoint.HITS, siteId, query, HitsDto.class, rest::hits);
     }
 
     public Uni<KudosDto> kudos(UpstreamAuth auth, long siteId, UpstreamQuery query) {
-        return upstream.read(auth, Endpoint.KUDOS, siteId, query, KudosDto.class,
-                header -> rest.kudos(header, siteId, query.asMap()));
+        return siteRead(auth, Endpoint.KUDOS, siteId, query, KudosDto.class, rest::kudos);
     }
 
     public Uni<LeaderboardDto> leaderboard(UpstreamAuth auth, long siteId, UpstreamQuery query) {
-        return upstream.read(auth, Endpoint.LEADERBOARD, siteId, query, LeaderboardDto.class,
-                header -> rest.leaderboard(header, siteId, query.asMap()));
+        return siteRead(auth, Endpoint.LEADERBOARD, siteId, query, LeaderboardDto.class, rest::leaderboard);
     }
 
     public Uni<JourneysDto> journeys(UpstreamAuth auth, long siteId, UpstreamQuery query) {
-        return upstream.read(auth, Endpoint.JOURNEYS, siteId, query, JourneysDto.class,
-                header -> rest.journeys(header, siteId, query.asMap()));
+        return siteRead(auth, Endpoint.JOURNEYS, siteId, query, JourneysDto.class, rest::journeys);
     }
 
     public Uni<InsightsDto> insights(UpstreamAuth auth, long siteId, UpstreamQuery query) {
-        return upstream.read(auth, Endpoint.INSIGHTS, siteId, query, InsightsDto.class,
-                header -> rest.insights(header, siteId, query.asMap()));
+        return siteRead(auth, Endpoint.INSIGHTS, siteId, query, InsightsDto.class, rest::insights);
     }
 
     public Uni<SignalsDto> signals(UpstreamAuth auth, long siteId, UpstreamQuery query) {
-        return upstream.read(auth, Endpoint.SIGNALS, siteId, query, SignalsDto.class,
-                header -> rest.signals(header, siteId, query.asMap()));
+        return siteRead(auth, Endpoint.SIGNALS, siteId, query, SignalsDto.class, rest::signals);
     }
 
     /** The uptime report, or null when uptime monitoring is not enabled for the site. */
     public Uni<UptimeDto> uptime(UpstreamAuth auth, long siteId, UpstreamQuery query) {
-        return upstream.read(auth, Endpoint.UPTIME, siteId, query, UptimeDto.class,
-                header -> rest.uptime(header, siteId, query.asMap()));
+        return siteRead(auth, Endpoint.UPTIME, siteId, query, UptimeDto.class, rest::uptime);
     }
 
     /** The content report, or null when content monitoring is disabled for the site. */
@@ -137,44 +131,76 @@ public class TinylyticsClient {
     // Sent once: a write that timed out may have been recorded, and sending it again would count it twice.
 
     public Uni<Written<TrackHitResponseDto>> trackHit(UpstreamAuth auth, long siteId, HitWriteDto hit) {
-        return upstream.write(auth, Endpoint.TRACK_HIT, header -> rest.trackHit(header, siteId, hit)).map(Written::of);
+        return siteWrite(auth, Endpoint.TRACK_HIT, siteId, hit, rest::trackHit).map(Written::of);
     }
 
     /** One upstream batch request; splitting large batches is the caller's business. */
     public Uni<BatchResponseDto> trackHits(UpstreamAuth auth, long siteId, List<HitWriteDto> hits) {
-        return upstream.write(auth, Endpoint.TRACK_HITS, header -> rest.trackHits(header, siteId, hits))
-                .map(RestResponse::getEntity);
+        return siteWrite(auth, Endpoint.TRACK_HITS, siteId, hits, rest::trackHits)
+                .map(answer -> batchAnswer(Endpoint.TRACK_HITS, answer));
     }
 
     public Uni<Written<TrackEventResponseDto>> trackEvent(UpstreamAuth auth, long siteId, EventWriteDto event) {
-        return upstream.write(auth, Endpoint.TRACK_EVENT, header -> rest.trackEvent(header, siteId, event)).map(Written::of);
+        return siteWrite(auth, Endpoint.TRACK_EVENT, siteId, event, rest::trackEvent).map(Written::of);
     }
 
     /** One upstream batch request; splitting large batches is the caller's business. */
     public Uni<BatchResponseDto> trackEvents(UpstreamAuth auth, long siteId, List<EventWriteDto> events) {
-        return upstream.write(auth, Endpoint.TRACK_EVENTS, header -> rest.trackEvents(header, siteId, events))
-                .map(RestResponse::getEntity);
+        return siteWrite(auth, Endpoint.TRACK_EVENTS, siteId, events, rest::trackEvents)
+                .map(answer -> batchAnswer(Endpoint.TRACK_EVENTS, answer));
     }
 
     public Uni<Written<GiveKudoResponseDto>> giveKudo(UpstreamAuth auth, long siteId, KudoWriteDto kudo) {
-        return upstream.write(auth, Endpoint.GIVE_KUDO, header -> rest.giveKudo(header, siteId, kudo)).map(Written::of);
+        return siteWrite(auth, Endpoint.GIVE_KUDO, siteId, kudo, rest::giveKudo).map(Written::of);
     }
 
     /** Deletes the kudo; an unknown uid fails with a 404. */
     public Uni<DeleteKudoResponseDto> deleteKudo(UpstreamAuth auth, long siteId, String uid) {
-        return upstream.write(auth, Endpoint.DELETE_KUDO, header -> rest.deleteKudo(header, siteId, uid))
-                .map(RestResponse::getEntity);
+        return siteWrite(auth, Endpoint.DELETE_KUDO, siteId, uid, rest::deleteKudo).map(RestResponse::getEntity);
     }
 
     /** Creates the signal (201) or, for a reused external id, updates it (200). */
     public Uni<Written<SubmitSignalResponseDto>> submitSignal(UpstreamAuth auth, long siteId, SignalWriteDto signal) {
         SignalWriteRequestDto body = new SignalWriteRequestDto(signal);
-        return upstream.write(auth, Endpoint.SUBMIT_SIGNAL, header -> rest.submitSignal(header, siteId, body))
-                .map(Written::of);
+        return siteWrite(auth, Endpoint.SUBMIT_SIGNAL, siteId, body, rest::submitSignal).map(Written::of);
+    }
+
+    /**
+     * A batch's row-by-row answer. A success with no body says nothing of any row, so every row's outcome is
+     * unknown: an unreadable answer, which the batch reports row by row as "check before resending".
+     */
+    private static BatchResponseDto batchAnswer(Endpoint endpoint, RestResponse<BatchResponseDto> answer) {
+        if (answer.getEntity() == null) {
+            throw UpstreamFailure.unreadable(endpoint, "HTTP " + answer.getStatus() + " with no body");
+        }
+        return answer.getEntity();
     }
 
     /** Drops the cached reads a successful write to the site changed; never fails. */
     public Uni<Void> written(Endpoint write, long siteId) {
         return upstream.written(write, siteId);
+    }
+
+    // ---------------------------------------------------------------- one site's endpoints
+
+    /**
+     * A {@link TinylyticsRestClient} method of a {@code /sites/:id/...} endpoint: the {@code Authorization} header,
+     * the site id and the one thing it sends, a read's query parameters or a write's body (or kudo uid).
+     */
+    @FunctionalInterface
+    private interface SiteCall<P, T> {
+        Uni<T> send(String authorization, long siteId, P sent);
+    }
+
+    /** A cached read of one site's endpoint through {@link UpstreamAccess#read}, sending exactly the query's parameters. */
+    private <T> Uni<T> siteRead(UpstreamAuth auth, Endpoint endpoint, long siteId, UpstreamQuery query, Class<T> type,
+            SiteCall<Map<String, String>, T> call) {
+        return upstream.read(auth, endpoint, siteId, query, type, header -> call.send(header, siteId, query.asMap()));
+    }
+
+    /** A write to one site's endpoint through {@link UpstreamAccess#write}: sent once, never cached. */
+    private <B, T> Uni<RestResponse<T>> siteWrite(UpstreamAuth auth, Endpoint endpoint, long siteId, B body,
+            SiteCall<B, RestResponse<T>> call) {
+        return upstream.write(auth, endpoint, header -> call.send(header, siteId, body));
     }
 }

@@ -172,7 +172,7 @@ public class UpstreamAccess {
                                     UpstreamFailure.notSent(endpoint, UpstreamFailure.Kind.BUDGET_SPENT, left.retryAfterSeconds()));
                         }
                         metrics.cacheLookup("miss");
-                        if (!operation.tryUpstreamCall()) {
+                        if (!operation.tryUpstreamCall(endpoint.rowsAsked(query.asMap()))) {
                             return Uni.createFrom().failure(
                                     UpstreamFailure.notSent(endpoint, UpstreamFailure.Kind.OPERATION_CAP_REACHED));
                         }

@@ -76,6 +76,11 @@ public final class UpstreamFailure extends RuntimeException {
         return new UpstreamFailure(endpoint, Kind.NO_ANSWER, 0, "", OptionalLong.empty(), cause);
     }
 
+    /** A success status from {@code endpoint} whose body is missing or not what the endpoint documents. */
+    public static UpstreamFailure unreadable(Endpoint endpoint, String why) {
+        return new UpstreamFailure(endpoint, Kind.UNREADABLE_ANSWER, 0, "", OptionalLong.empty(), new IllegalStateException(why));
+    }
+
     /** A request the gateway did not send, for the given reason. */
     public static UpstreamFailure notSent(Endpoint endpoint, Kind kind, long retryAfterSeconds) {
         return new UpstreamFailure(endpoint, kind, 0, "", OptionalLong.of(retryAfterSeconds), null);
@@ -213,7 +218,7 @@ public final class UpstreamFailure extends RuntimeException {
             case CIRCUIT_OPEN -> where + " not sent: circuit breaker open";
             case BUDGET_SPENT -> where + " not sent: the key's hourly budget is spent";
             case CALLER_SHARE_SPENT -> where + " not sent: the caller's share of the key is spent";
-            case OPERATION_CAP_REACHED -> where + " not sent: the operation's upstream-call cap is reached";
+            case OPERATION_CAP_REACHED -> where + " not sent: the operation's cap of upstream calls or rows is reached";
         };
     }
 

@@ -37,6 +37,11 @@ public final class UpstreamQuery {
         return this;
     }
 
+    /** Adds the {@code page} and {@code per_page} of a paged list, each unless null (upstream's default then). */
+    public UpstreamQuery withPage(Integer page, Integer perPage) {
+        return with("page", page).with("per_page", perPage);
+    }
+
     /** The date range, or null for endpoints that read none. */
     public DateRange range() {
         return range;

@@ -9,10 +9,10 @@ import app.tinylytics.gateway.upstream.dto.DomainDto;
 /** The monitored site's domain registration status. */
 @Description("Domain registration status of the monitored URL.")
 public record DomainStatus(
-        OffsetDateTime testedAt,
+        @Description("When upstream last looked the registration up.") OffsetDateTime testedAt,
         OffsetDateTime expiresAt,
         Integer remainingDays,
-        String source,
+        @Description("Where upstream read the registration from, e.g. `whois`.") String source,
         boolean expired,
         boolean expiringSoon,
         Integer daysUntilExpiry) {

@@ -30,7 +30,7 @@ public class UptimeApi {
     @Description("Uptime monitor (GET /sites/:id/uptime); null when uptime is not enabled for the site.")
     public Uni<Uptime> uptime(@Source Site site, Integer page, Integer perPage) {
         Arguments.paging(page, perPage, Endpoint.UPTIME);
-        UpstreamQuery query = UpstreamQuery.create().with("page", page).with("per_page", perPage);
+        UpstreamQuery query = UpstreamQuery.create().withPage(page, perPage);
         return tinylytics.uptime(caller.reads(), site.numericId(), query).map(dto -> dto == null ? null : Uptime.from(dto));
     }
 }

@@ -15,29 +15,20 @@ public record EventInput(
         @Description("category.action") @NonNull String name,
         String value,
         String path,
-        String country,
-        String ipAddress,
-        String url,
-        String referrer,
-        String userAgent,
-        String visitorId,
-        String source) {
+        // The rest of the VisitFields, one line as they are checked and sent there:
+        String country, String ipAddress, String url, String referrer, String userAgent, String visitorId, String source)
+        implements VisitFields, WriteInput<EventWriteDto> {
 
-    /** {@code argument} is how the argument is reported, e.g. {@code event} or {@code events[3]}. */
-    void validate(String argument) {
+    @Override
+    public void validate(String argument) {
         Arguments.eventName(argument + ".name", name);
         Arguments.text(argument + ".value", value, TextLimit.EVENT_VALUE);
         Arguments.optionalText(argument + ".path", path, TextLimit.PATH);
-        Arguments.country(argument + ".country", country);
-        Arguments.text(argument + ".ipAddress", ipAddress, TextLimit.IP_ADDRESS);
-        Arguments.text(argument + ".url", url, TextLimit.URL);
-        Arguments.text(argument + ".referrer", referrer, TextLimit.REFERRER);
-        Arguments.text(argument + ".userAgent", userAgent, TextLimit.USER_AGENT);
-        Arguments.text(argument + ".visitorId", visitorId, TextLimit.IDENTIFIER);
-        Arguments.text(argument + ".source", source, TextLimit.IDENTIFIER);
+        validateVisit(argument);
     }
 
-    EventWriteDto toUpstream() {
-        return new EventWriteDto(name, value, path, country, ipAddress, url, referrer, userAgent, visitorId, source);
+    @Override
+    public EventWriteDto toUpstream() {
+        return new EventWriteDto(name, value, visitToUpstream());
     }
 }

@@ -15,9 +15,8 @@ public record GiveKudoResult(
         @Description("Why it was ignored.") String reason) {
 
     public static GiveKudoResult from(Written<GiveKudoResponseDto> written) {
-        GiveKudoResponseDto body = written.body();
-        WriteStatus status = WriteStatus.of(written, body.status());
-        Kudo kudo = status == WriteStatus.CREATED && body.kudo() != null ? Kudo.from(body.kudo()) : null;
-        return new GiveKudoResult(status, kudo, body.reason());
+        WriteStatus status = WriteStatus.of(written);
+        return new GiveKudoResult(status, status.createdOrNull(written.part(GiveKudoResponseDto::kudo), Kudo::from),
+                written.part(GiveKudoResponseDto::reason));
     }
 }

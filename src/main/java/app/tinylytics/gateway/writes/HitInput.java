@@ -14,26 +14,18 @@ import app.tinylytics.gateway.upstream.dto.HitWriteDto;
 public record HitInput(
         @NonNull String path,
         @Description("2-letter uppercase country code; wins over ipAddress.") String country,
-        String ipAddress,
-        String url,
-        String referrer,
-        String userAgent,
-        String visitorId,
-        String source) {
+        // The rest of the VisitFields, one line as they are checked and sent there:
+        String ipAddress, String url, String referrer, String userAgent, String visitorId, String source)
+        implements VisitFields, WriteInput<HitWriteDto> {
 
-    /** {@code argument} is how the argument is reported, e.g. {@code hit} or {@code hits[3]}. */
-    void validate(String argument) {
+    @Override
+    public void validate(String argument) {
         Arguments.requiredText(argument + ".path", path, TextLimit.PATH);
-        Arguments.country(argument + ".country", country);
-        Arguments.text(argument + ".ipAddress", ipAddress, TextLimit.IP_ADDRESS);
-        Arguments.text(argument + ".url", url, TextLimit.URL);
-        Arguments.text(argument + ".referrer", referrer, TextLimit.REFERRER);
-        Arguments.text(argument + ".userAgent", userAgent, TextLimit.USER_AGENT);
-        Arguments.text(argument + ".visitorId", visitorId, TextLimit.IDENTIFIER);
-        Arguments.text(argument + ".source", source, TextLimit.IDENTIFIER);
+        validateVisit(argument);
     }
 
-    HitWriteDto toUpstream() {
-        return new HitWriteDto(path, country, ipAddress, url, referrer, userAgent, visitorId, source);
+    @Override
+    public HitWriteDto toUpstream() {
+        return visitToUpstream();
     }
 }

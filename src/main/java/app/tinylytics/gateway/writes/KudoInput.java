@@ -11,14 +11,16 @@ import app.tinylytics.gateway.upstream.dto.KudoWriteDto;
 /** A kudo to give to a path. */
 @Description("A kudo to give to a path; without customUid upstream generates the uid.")
 @Input("KudoInput")
-public record KudoInput(@NonNull String path, String customUid) {
+public record KudoInput(@NonNull String path, String customUid) implements WriteInput<KudoWriteDto> {
 
-    void validate(String argument) {
+    @Override
+    public void validate(String argument) {
         Arguments.requiredText(argument + ".path", path, TextLimit.PATH);
         Arguments.optionalText(argument + ".customUid", customUid, TextLimit.IDENTIFIER);
     }
 
-    KudoWriteDto toUpstream() {
+    @Override
+    public KudoWriteDto toUpstream() {
         return new KudoWriteDto(path, customUid);
     }
 }

@@ -23,9 +23,11 @@ public record SignalInput(
         @Description("At most 5000 characters.") String description,
         SignalCategory category,
         JsonObject metadata,
-        @Description("Idempotency key, unique per site: reusing it updates the signal.") String externalId) {
+        @Description("Idempotency key, unique per site: reusing it updates the signal.") String externalId)
+        implements WriteInput<SignalWriteDto> {
 
-    void validate(String argument) {
+    @Override
+    public void validate(String argument) {
         Arguments.present(argument + ".occurredAt", occurredAt);
         Arguments.requiredText(argument + ".title", title, TextLimit.SIGNAL_TITLE);
         Arguments.text(argument + ".description", description, TextLimit.SIGNAL_DESCRIPTION);
@@ -33,7 +35,8 @@ public record SignalInput(
         Arguments.optionalText(argument + ".externalId", externalId, TextLimit.IDENTIFIER);
     }
 
-    SignalWriteDto toUpstream() {
+    @Override
+    public SignalWriteDto toUpstream() {
         return new SignalWriteDto(occurredAt, title, description, category == null ? null : category.upstreamValue(),
                 JsonValues.toJsonNode(metadata), externalId);
     }

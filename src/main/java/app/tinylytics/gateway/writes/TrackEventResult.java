@@ -14,9 +14,8 @@ public record TrackEventResult(
         @Description("Why it was ignored.") String reason) {
 
     public static TrackEventResult from(Written<TrackEventResponseDto> written) {
-        TrackEventResponseDto body = written.body();
-        WriteStatus status = WriteStatus.of(written, body.status());
-        TrackedEvent event = status == WriteStatus.CREATED && body.event() != null ? TrackedEvent.from(body.event()) : null;
-        return new TrackEventResult(status, event, body.reason());
+        WriteStatus status = WriteStatus.of(written);
+        return new TrackEventResult(status, status.createdOrNull(written.part(TrackEventResponseDto::event), TrackedEvent::from),
+                written.part(TrackEventResponseDto::reason));
     }
 }

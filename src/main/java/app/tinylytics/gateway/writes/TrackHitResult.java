@@ -15,9 +15,8 @@ public record TrackHitResult(
         @Description("Why it was ignored.") String reason) {
 
     public static TrackHitResult from(Written<TrackHitResponseDto> written) {
-        TrackHitResponseDto body = written.body();
-        WriteStatus status = WriteStatus.of(written, body.status());
-        Hit hit = status == WriteStatus.CREATED && body.hit() != null ? Hit.from(body.hit()) : null;
-        return new TrackHitResult(status, hit, body.reason());
+        WriteStatus status = WriteStatus.of(written);
+        return new TrackHitResult(status, status.createdOrNull(written.part(TrackHitResponseDto::hit), Hit::from),
+                written.part(TrackHitResponseDto::reason));
     }
 }

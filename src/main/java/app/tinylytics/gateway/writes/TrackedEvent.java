@@ -17,10 +17,10 @@ public record TrackedEvent(
         String url,
         String path,
         String referrer,
-        String country,
+        @Description("2-letter country code, as given or looked up from the IP address.") String country,
         String source,
-        String uniqueHash,
-        String visitorHash,
+        @Description("The same for one visitor on this site on one day (daily uniques).") String uniqueHash,
+        @Description("The same for one visitor on this site (journeys).") String visitorHash,
         @NonNull OffsetDateTime createdAt) {
 
     public static TrackedEvent from(EventDto dto) {

@@ -1,7 +1,6 @@
 package app.tinylytics.gateway.writes;
 
 import java.util.List;
-import java.util.function.BiConsumer;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -24,9 +23,9 @@ import app.tinylytics.gateway.upstream.TinylyticsClient;
 import app.tinylytics.gateway.upstream.UpstreamAuth;
 import app.tinylytics.gateway.upstream.UpstreamFailure;
 import app.tinylytics.gateway.upstream.Written;
-import app.tinylytics.gateway.upstream.dto.EventWriteDto;
-import app.tinylytics.gateway.upstream.dto.HitWriteDto;
+import app.tinylytics.gateway.upstream.dto.BatchResponseDto;
 import app.tinylytics.gateway.upstream.dto.SubmitSignalResponseDto;
+import app.tinylytics.gateway.upstream.dto.WriteAnswerDto;
 
 /**
  * The seven mutations. Each validates its arguments and picks the write key before any upstream call,
@@ -51,60 +50,35 @@ public class WritesApi {
     @Description("POST /sites/:id/hits. Needs a full-access key.")
     public @NonNull Uni<TrackHitResult> trackHit(@Name("siteId") @Id @NonNull String siteId,
             @Name("hit") @NonNull HitInput hit) {
-        long site = Arguments.siteId("siteId", siteId);
-        hit.validate("hit");
-        UpstreamAuth key = caller.writes();
-        return tinylytics.trackHit(key, site, hit.toUpstream())
-                .map(TrackHitResult::from)
-                .call(result -> recordedIf(result.status() == WriteStatus.CREATED, Endpoint.TRACK_HIT, site));
+        return writeOne(siteId, "hit", hit, Endpoint.TRACK_HIT, tinylytics::trackHit).map(TrackHitResult::from);
     }
 
     @Mutation
     @Description("POST /sites/:id/hits/batch. Partial success: one bad row does not fail the rest.")
     public @NonNull Uni<BatchResult> trackHits(@Name("siteId") @Id @NonNull String siteId,
             @Name("hits") @NonNull List<@NonNull HitInput> hits) {
-        long site = Arguments.siteId("siteId", siteId);
-        validateRows("hits", hits, HitInput::validate);
-        UpstreamAuth key = caller.writes();
-        List<HitWriteDto> rows = hits.stream().map(HitInput::toUpstream).toList();
-        return ChunkedBatch.send(rows, chunk -> tinylytics.trackHits(key, site, chunk))
-                .call(result -> recordedIf(result.createdCount() > 0, Endpoint.TRACK_HITS, site));
+        return writeBatch(siteId, "hits", hits, Endpoint.TRACK_HITS, tinylytics::trackHits);
     }
 
     @Mutation
     @Description("POST /sites/:id/events. Needs a full-access key.")
     public @NonNull Uni<TrackEventResult> trackEvent(@Name("siteId") @Id @NonNull String siteId,
             @Name("event") @NonNull EventInput event) {
-        long site = Arguments.siteId("siteId", siteId);
-        event.validate("event");
-        UpstreamAuth key = caller.writes();
-        return tinylytics.trackEvent(key, site, event.toUpstream())
-                .map(TrackEventResult::from)
-                .call(result -> recordedIf(result.status() == WriteStatus.CREATED, Endpoint.TRACK_EVENT, site));
+        return writeOne(siteId, "event", event, Endpoint.TRACK_EVENT, tinylytics::trackEvent).map(TrackEventResult::from);
     }
 
     @Mutation
     @Description("POST /sites/:id/events/batch. Partial success.")
     public @NonNull Uni<BatchResult> trackEvents(@Name("siteId") @Id @NonNull String siteId,
             @Name("events") @NonNull List<@NonNull EventInput> events) {
-        long site = Arguments.siteId("siteId", siteId);
-        validateRows("events", events, EventInput::validate);
-        UpstreamAuth key = caller.writes();
-        List<EventWriteDto> rows = events.stream().map(EventInput::toUpstream).toList();
-        return ChunkedBatch.send(rows, chunk -> tinylytics.trackEvents(key, site, chunk))
-                .call(result -> recordedIf(result.createdCount() > 0, Endpoint.TRACK_EVENTS, site));
+        return writeBatch(siteId, "events", events, Endpoint.TRACK_EVENTS, tinylytics::trackEvents);
     }
 
     @Mutation
     @Description("POST /sites/:id/kudos. Needs a full-access key.")
     public @NonNull Uni<GiveKudoResult> giveKudo(@Name("siteId") @Id @NonNull String siteId,
             @Name("kudo") @NonNull KudoInput kudo) {
-        long site = Arguments.siteId("siteId", siteId);
-        kudo.validate("kudo");
-        UpstreamAuth key = caller.writes();
-        return tinylytics.giveKudo(key, site, kudo.toUpstream())
-                .map(GiveKudoResult::from)
-                .call(result -> recordedIf(result.status() == WriteStatus.CREATED, Endpoint.GIVE_KUDO, site));
+        return writeOne(siteId, "kudo", kudo, Endpoint.GIVE_KUDO, tinylytics::giveKudo).map(GiveKudoResult::from);
     }
 
     @Mutation
@@ -146,12 +120,40 @@ public class WritesApi {
         return ContextSignal.from(written.body().signal());
     }
 
-    /** Every row is checked before anything is sent, so one bad row rejects the batch without an upstream call. */
-    private <T> void validateRows(String argument, List<T> rows, BiConsumer<T, String> validate) {
+    /** A {@link TinylyticsClient} write to one site: key, site id, body. */
+    @FunctionalInterface
+    private interface SiteWrite<B, A> {
+        Uni<A> send(UpstreamAuth key, long siteId, B body);
+    }
+
+    /**
+     * One row: the site id and the input are checked and the write key picked before the single upstream call; the
+     * cached reads it changed are dropped once upstream answers, unless it ignored the write.
+     */
+    private <B, A extends WriteAnswerDto> Uni<Written<A>> writeOne(String siteId, String argument, WriteInput<B> input,
+            Endpoint endpoint, SiteWrite<B, Written<A>> write) {
+        long site = Arguments.siteId("siteId", siteId);
+        input.validate(argument);
+        UpstreamAuth key = caller.writes();
+        return write.send(key, site, input.toUpstream())
+                .call(written -> recordedIf(WriteStatus.of(written) == WriteStatus.CREATED, endpoint, site));
+    }
+
+    /**
+     * Many rows: every row is checked before anything is sent, so one bad row rejects the batch without an upstream
+     * call; then {@link ChunkedBatch} sends them, and the cached reads are dropped if any row was recorded.
+     */
+    private <B> Uni<BatchResult> writeBatch(String siteId, String argument, List<? extends WriteInput<B>> rows,
+            Endpoint endpoint, SiteWrite<List<B>, BatchResponseDto> write) {
+        long site = Arguments.siteId("siteId", siteId);
         Arguments.rows(argument, rows, maxBatchRows);
         for (int index = 0; index < rows.size(); index++) {
-            validate.accept(rows.get(index), argument + "[" + index + "]");
+            rows.get(index).validate(argument + "[" + index + "]");
         }
+        UpstreamAuth key = caller.writes();
+        List<B> bodies = rows.stream().<B>map(WriteInput::toUpstream).toList();
+        return ChunkedBatch.send(bodies, chunk -> write.send(key, site, chunk))
+                .call(result -> recordedIf(result.createdCount() > 0, endpoint, site));
     }
 
     /** Ignored writes (202) changed nothing upstream, so they keep the cache. */

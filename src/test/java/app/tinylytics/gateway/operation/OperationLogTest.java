@@ -9,17 +9,24 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.junit.QuarkusTest;
 
 import app.tinylytics.gateway.support.GraphQL;
 
-/** One log line per GraphQL operation, with what it cost upstream, and nothing secret. */
+/** One log line and one timed metric per GraphQL operation, with what it cost upstream, and nothing secret. */
 @QuarkusTest
 class OperationLogTest {
+
+    @Inject
+    MeterRegistry registry;
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Logger logger = Logger.getLogger(OperationLog.class.getName());
@@ -52,6 +59,8 @@ class OperationLogTest {
 
     @Test
     void eachExecutedOperationLogsItsNameDurationUpstreamCallsAndCacheHits() {
+        long timedBefore = executedQueries();
+
         GraphQL.document("operation-sites").post();
         GraphQL.document("sites-ids").withKey("tly-ro-demo-alice-read").post();
         GraphQL.document("sites-ids").withKey("tly-ro-demo-alice-read").post(); // answered whole from the operation cache
@@ -63,5 +72,11 @@ class OperationLogTest {
         assertTrue(operations.get(1).matches("graphql operation=SiteIds type=query durationMs=\\d+ upstreamCalls=0 cacheHits=1 staleHits=0 errors=0"),
                 operations.get(1));
         assertTrue(operations.stream().noneMatch(line -> line.contains("tly-")), operations.toString());
+        assertEquals(timedBefore + 2, executedQueries(), "one gateway.graphql.operations timing per executed operation");
+    }
+
+    private long executedQueries() {
+        Timer timer = registry.find("gateway.graphql.operations").tag("type", "query").tag("outcome", "ok").timer();
+        return timer == null ? 0 : timer.count();
     }
 }

@@ -79,6 +79,21 @@ class AccessPolicyTest {
     }
 
     @Test
+    void tokensWithoutASubjectAreRejectedEvenWhenAnotherClaimNamesTheCaller() {
+        String upnOnly = Jwt.issuer(JwtFixtures.ISSUER).audience(JwtFixtures.AUDIENCE).upn("someone@frontends.test")
+                .expiresIn(300).sign(JwtFixtures.testKey());
+        String preferredNameOnly = Jwt.issuer(JwtFixtures.ISSUER).audience(JwtFixtures.AUDIENCE)
+                .preferredUserName("someone").expiresIn(300).sign(JwtFixtures.testKey());
+        String blankSubject = Jwt.issuer(JwtFixtures.ISSUER).audience(JwtFixtures.AUDIENCE).subject(" ")
+                .expiresIn(300).sign(JwtFixtures.testKey());
+
+        for (String token : new String[] {upnOnly, preferredNameOnly, blankSubject}) {
+            UnauthenticatedException rejected = assertThrows(UnauthenticatedException.class, () -> withJwt.verify(token));
+            assertTrue(rejected.getMessage().contains("'sub'"), rejected.getMessage());
+        }
+    }
+
+    @Test
     void tokensWithAnotherIssuerAudienceOrSignerOrExpiredAreRejectedWithoutEchoingThem() throws Exception {
         String otherIssuer = Jwt.issuer("https://elsewhere.test").audience(JwtFixtures.AUDIENCE).subject("x")
                 .expiresIn(300).sign(JwtFixtures.testKey());

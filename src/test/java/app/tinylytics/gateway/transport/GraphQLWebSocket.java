@@ -28,13 +28,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * test tells it to (well-formed or not), collects every message the gateway sends (its keep-alive pings aside) and
  * how the gateway closed the connection.
  */
-final class GraphQLWebSocket implements WebSocket.Listener, AutoCloseable {
+public final class GraphQLWebSocket implements WebSocket.Listener, AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(15);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** How the gateway closed the connection. */
-    record Closed(int code, String reason) {
+    public record Closed(int code, String reason) {
     }
 
     private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
@@ -46,7 +46,7 @@ final class GraphQLWebSocket implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Connects to {@code endpoint} (the gateway's http://…/graphql) with graphql-transport-ws and these headers. */
-    static GraphQLWebSocket connect(URI endpoint, Map<String, String> headers) {
+    public static GraphQLWebSocket connect(URI endpoint, Map<String, String> headers) {
         GraphQLWebSocket client = new GraphQLWebSocket();
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
                 .subprotocols("graphql-transport-ws")
@@ -61,22 +61,22 @@ final class GraphQLWebSocket implements WebSocket.Listener, AutoCloseable {
         return client;
     }
 
-    static GraphQLWebSocket connect(URI endpoint) {
+    public static GraphQLWebSocket connect(URI endpoint) {
         return connect(endpoint, Map.of());
     }
 
     /** Sends {@code connection_init} with {@code payload} (null: none) and expects {@code connection_ack}. */
-    GraphQLWebSocket init(Map<String, Object> payload) {
+    public GraphQLWebSocket init(Map<String, Object> payload) {
         sendInit(payload);
         assertEquals("connection_ack", next().path("type").asText(), "the gateway's answer to connection_init");
         return this;
     }
 
-    GraphQLWebSocket init() {
+    public GraphQLWebSocket init() {
         return init(null);
     }
 
-    void sendInit(Map<String, Object> payload) {
+    public void sendInit(Map<String, Object> payload) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("type", "connection_init");
         if (payload != null) {
@@ -86,19 +86,19 @@ final class GraphQLWebSocket implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Sends {@code subscribe} for {@code query} with {@code variables}. */
-    void subscribe(String id, String query, Map<String, Object> variables) {
+    public void subscribe(String id, String query, Map<String, Object> variables) {
         send(Map.of("id", id, "type", "subscribe", "payload", Map.of("query", query, "variables", variables)));
     }
 
-    void subscribe(String id, String query) {
+    public void subscribe(String id, String query) {
         subscribe(id, query, Map.of());
     }
 
-    void complete(String id) {
+    public void complete(String id) {
         send(Map.of("id", id, "type", "complete"));
     }
 
-    void send(Map<String, Object> message) {
+    public void send(Map<String, Object> message) {
         try {
             sendText(JSON.writeValueAsString(message));
         } catch (JsonProcessingException e) {
@@ -107,12 +107,12 @@ final class GraphQLWebSocket implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Sends {@code text} as it is, in one frame. */
-    void sendText(String text) {
+    public void sendText(String text) {
         socket.sendText(text, true).join();
     }
 
     /** Sends one text message as several frames, one per part. */
-    void sendFragmented(String... parts) {
+    public void sendFragmented(String... parts) {
         for (int i = 0; i < parts.length; i++) {
             socket.sendText(parts[i], i == parts.length - 1).join();
         }
@@ -123,7 +123,7 @@ final class GraphQLWebSocket implements WebSocket.Listener, AutoCloseable {
     }
 
     /** The next message from the gateway; fails the test after {@link #WAIT}. */
-    JsonNode next() {
+    public JsonNode next() {
         JsonNode message = poll(WAIT);
         if (message == null) {
             fail("No message from the gateway within " + WAIT.toSeconds() + " s" + (closed.isDone() ? "; it closed: " + closed.join() : ""));
@@ -142,7 +142,7 @@ final class GraphQLWebSocket implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Messages for operation {@code id} up to and including its {@code complete} or {@code error}. */
-    List<JsonNode> untilDone(String id) {
+    public List<JsonNode> untilDone(String id) {
         List<JsonNode> received = new ArrayList<>();
         while (true) {
             JsonNode message = next();
@@ -158,7 +158,7 @@ final class GraphQLWebSocket implements WebSocket.Listener, AutoCloseable {
     }
 
     /** How the gateway closed the connection; fails the test if it stays open beyond {@code wait}. */
-    Closed awaitClose(Duration wait) {
+    public Closed awaitClose(Duration wait) {
         try {
             return closed.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException open) {
@@ -168,11 +168,11 @@ final class GraphQLWebSocket implements WebSocket.Listener, AutoCloseable {
         }
     }
 
-    Closed awaitClose() {
+    public Closed awaitClose() {
         return awaitClose(WAIT);
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return closed.isDone();
     }
 

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -21,26 +22,44 @@ import io.restassured.RestAssured;
  * Sends a {@link RawRequest} over a plain socket and reads the answer by hand, because HTTP client libraries refuse
  * to send most of what the malformed-request suite needs (odd methods and headers, invalid bytes, lying lengths).
  */
-final class RawHttp {
+public final class RawHttp {
 
     /** Long enough for a 3 MB body on a busy 2-core machine, short enough that a hung request fails the suite. */
     private static final int TIMEOUT_MILLIS = 30_000;
 
     private final String host;
     private final int port;
+    private final InetAddress local;
 
-    private RawHttp(String host, int port) {
+    private RawHttp(String host, int port, InetAddress local) {
         this.host = host;
         this.port = port;
+        this.local = local;
+    }
+
+    /** A server at {@code host:port}, e.g. a packaged jar a suite started itself. */
+    public static RawHttp to(String host, int port) {
+        return new RawHttp(host, port, null);
+    }
+
+    /**
+     * The same server, connected to from {@code localAddress} (e.g. 127.0.0.2: Linux routes all of 127/8 to loopback),
+     * so that one machine can be several clients to a gateway that tells callers apart by address.
+     */
+    public RawHttp from(InetAddress localAddress) {
+        return new RawHttp(host, port, localAddress);
     }
 
     /** The application under test, where RestAssured is pointed (by {@code @QuarkusTest} and {@code @QuarkusIntegrationTest}). */
     static RawHttp toApplication() {
-        return new RawHttp(URI.create(RestAssured.baseURI).getHost(), RestAssured.port);
+        return new RawHttp(URI.create(RestAssured.baseURI).getHost(), RestAssured.port, null);
     }
 
-    RawResponse send(RawRequest request) {
+    public RawResponse send(RawRequest request) {
         try (Socket socket = new Socket()) {
+            if (local != null) {
+                socket.bind(new InetSocketAddress(local, 0));
+            }
             socket.connect(new InetSocketAddress(host, port), TIMEOUT_MILLIS);
             socket.setSoTimeout(TIMEOUT_MILLIS);
             try {

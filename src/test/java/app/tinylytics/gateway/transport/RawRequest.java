@@ -9,7 +9,7 @@ import java.util.List;
  * One HTTP/1.1 request written byte by byte, so a test can send what no well-behaved client would: any method,
  * repeated or odd headers, bytes that are not UTF-8, a {@code Content-Length} that lies, or no valid framing at all.
  */
-final class RawRequest {
+public final class RawRequest {
 
     /** Where GraphQL is served. */
     static final String PATH = "/graphql";
@@ -30,26 +30,26 @@ final class RawRequest {
     }
 
     /** {@code POST /graphql} with {@code Content-Type: application/json} and this body. */
-    static RawRequest postJson(String json) {
+    public static RawRequest postJson(String json) {
         return postJson(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    static RawRequest postJson(byte[] json) {
+    public static RawRequest postJson(byte[] json) {
         return post(json).header("Content-Type", "application/json");
     }
 
     /** {@code POST /graphql} with this body and no {@code Content-Type}. */
-    static RawRequest post(byte[] body) {
+    public static RawRequest post(byte[] body) {
         return new RawRequest("POST", PATH, body);
     }
 
     /** {@code GET} of a target such as {@code /graphql?query=...}, without a body. */
-    static RawRequest get(String target) {
+    public static RawRequest get(String target) {
         return new RawRequest("GET", target, null);
     }
 
     /** Any method on {@code /graphql}, with this body ({@code null}: none). */
-    static RawRequest method(String method, byte[] body) {
+    public static RawRequest method(String method, byte[] body) {
         return new RawRequest(method, PATH, body);
     }
 
@@ -57,19 +57,19 @@ final class RawRequest {
      * Exactly these bytes, request line and framing included: nothing is added, not even {@code Host} or
      * {@code Connection: close}.
      */
-    static RawRequest verbatim(String method, byte[] bytes) {
+    public static RawRequest verbatim(String method, byte[] bytes) {
         RawRequest request = new RawRequest(method, PATH, null);
         request.verbatim = bytes;
         return request;
     }
 
     /** Adds a header line (a repeated name adds another line). */
-    RawRequest header(String name, String value) {
+    public RawRequest header(String name, String value) {
         return header(name, value.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     /** Adds a header line whose value is exactly these bytes. */
-    RawRequest header(String name, byte[] value) {
+    public RawRequest header(String name, byte[] value) {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         line.writeBytes(name.getBytes(StandardCharsets.ISO_8859_1));
         line.writeBytes(": ".getBytes(StandardCharsets.ISO_8859_1));
@@ -79,7 +79,7 @@ final class RawRequest {
     }
 
     /** Sends this {@code Content-Length} instead of the body's length ({@code null}: none). */
-    RawRequest contentLength(String value) {
+    public RawRequest contentLength(String value) {
         this.contentLength = value;
         return this;
     }

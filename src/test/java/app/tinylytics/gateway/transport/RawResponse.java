@@ -9,24 +9,24 @@ import java.util.Map;
  * The first final answer to a {@link RawRequest}: status, headers and body; status 0 when the server closed the
  * connection (or stayed silent) without answering.
  */
-record RawResponse(int status, List<Map.Entry<String, String>> headers, byte[] body) {
+public record RawResponse(int status, List<Map.Entry<String, String>> headers, byte[] body) {
 
     static RawResponse none() {
         return new RawResponse(0, List.of(), new byte[0]);
     }
 
-    boolean answered() {
+    public boolean answered() {
         return status != 0;
     }
 
     /** The first value of a header (any case), or null. */
-    String header(String name) {
+    public String header(String name) {
         return headers.stream().filter(header -> header.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
                 .findFirst().orElse(null);
     }
 
     /** The {@code Content-Type}'s {@code type/subtype} in lower case, or null. */
-    String mediaType() {
+    public String mediaType() {
         String type = header("Content-Type");
         if (type == null) {
             return null;
@@ -35,7 +35,7 @@ record RawResponse(int status, List<Map.Entry<String, String>> headers, byte[] b
         return (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
     }
 
-    String bodyText() {
+    public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
     }
 

@@ -20,14 +20,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code Host} and {@code Origin} included, which the JDK's client will not let a caller set), and the gateway's
  * answer to it: 101 and the accepted subprotocol, or a refusal with its body.
  */
-final class WebSocketHandshake {
+public final class WebSocketHandshake {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The gateway's answer: status, headers (lower-case names) and body. */
-    record Answer(int status, Map<String, String> headers, String body) {
+    public record Answer(int status, Map<String, String> headers, String body) {
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -43,7 +43,7 @@ final class WebSocketHandshake {
      * Sends a WebSocket upgrade of {@code endpoint} (http://host:port/graphql) with {@code headers} on top of the
      * handshake's own; {@code Host} defaults to the endpoint's, {@code Sec-WebSocket-Protocol} to graphql-transport-ws.
      */
-    static Answer upgrade(URI endpoint, Map<String, String> headers) {
+    public static Answer upgrade(URI endpoint, Map<String, String> headers) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("Host", endpoint.getHost() + ":" + endpoint.getPort());
         all.put("Upgrade", "websocket");

@@ -13,6 +13,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -120,6 +121,25 @@ class HitWritesWireMockTest {
                 .body("data.trackHit.status", equalTo("IGNORED"))
                 .body("data.trackHit.reason", equalTo("Path matches ignore rule"))
                 .body("data.trackHit.hit", nullValue());
+    }
+
+    @Test
+    void aSuccessWithNoBodyIsAnsweredFromItsStatus() {
+        upstream.stubFor(post(HIT_URL).willReturn(aResponse().withStatus(201)));
+
+        GraphQL.document("writes-track-hit").variable("siteId", "456").variable("hit", Map.of("path", "/pricing")).post()
+                .body("errors", nullValue())
+                .body("data.trackHit.status", equalTo("CREATED"))
+                .body("data.trackHit.hit", nullValue());
+    }
+
+    @Test
+    void aBatchSuccessWithNoBodyIsACodedErrorNotASystemError() {
+        upstream.stubFor(post(BATCH_URL).willReturn(aResponse().withStatus(201)));
+
+        GraphQL.document("writes-track-hits").variable("siteId", "456").variable("hits", List.of(Map.of("path", "/a"))).post()
+                .body("errors[0].extensions.code", equalTo("UPSTREAM_ERROR"))
+                .body("errors[0].message", containsString("POST /sites/:id/hits/batch"));
     }
 
     @Test

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** Body of {@code POST /sites/:id/hits} and one row of {@code POST /sites/:id/hits/batch}; absent fields are omitted. */
+/**
+ * Body of {@code POST /sites/:id/hits} and one row of {@code POST /sites/:id/hits/batch}, and the page and visitor
+ * part of an event body ({@link EventWriteDto}); absent fields are omitted.
+ */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
