@@ -21,6 +21,8 @@ public final class DemoAccounts {
     public static final String BOB_FULL_KEY = "tly-fa-demo-bob-full";
     /** Carol's reader: the benchmark's economy scenario polls her ten sites. */
     public static final String CAROL_READ_KEY = "tly-ro-demo-carol-read";
+    /** Carol's kudos button: the benchmark gives kudos with it, straight to the API, to see how soon dashboards show them. */
+    public static final String CAROL_FULL_KEY = "tly-fa-demo-carol-full";
 
     public static final long ALICE_ID = 123;
     public static final long BOB_ID = 124;
@@ -51,7 +53,8 @@ public final class DemoAccounts {
             ALICE_REVOKED_KEY, new DemoKey(ALICE_ID, "Old laptop", false, true),
             BOB_READ_KEY, new DemoKey(BOB_ID, "Bob's reader", false, false),
             BOB_FULL_KEY, new DemoKey(BOB_ID, "Bob's tracker", true, false),
-            CAROL_READ_KEY, new DemoKey(CAROL_ID, "Carol's wall dashboard", false, false));
+            CAROL_READ_KEY, new DemoKey(CAROL_ID, "Carol's wall dashboard", false, false),
+            CAROL_FULL_KEY, new DemoKey(CAROL_ID, "Carol's kudos button", true, false));
 
     // Carol's sites come last so that seeding them leaves Alice's and Bob's (random, but fixed-seed) data unchanged.
     public static final List<SiteRow> SITES = Stream.concat(Stream.of(

@@ -104,6 +104,19 @@ class SimulatorAuthTest extends FreshSimulator {
     }
 
     @Test
+    void carolsKudosButtonGivesKudosToHerSitesThatHerReaderThenCounts() {
+        int before = SimulatorApi.as(DemoAccounts.CAROL_READ_KEY).when().get(SimulatorApi.BASE + "/sites/605/kudos")
+                .then().statusCode(200).extract().path("pagination.total_count");
+
+        SimulatorApi.as(DemoAccounts.CAROL_FULL_KEY).contentType("application/json").body("{\"path\": \"/probe\"}")
+                .when().post(SimulatorApi.BASE + "/sites/605/kudos")
+                .then().statusCode(201);
+
+        SimulatorApi.as(DemoAccounts.CAROL_READ_KEY).when().get(SimulatorApi.BASE + "/sites/605/kudos")
+                .then().statusCode(200).body("pagination.total_count", equalTo(before + 1));
+    }
+
+    @Test
     void documentedSiteExampleHasEveryField() {
         SimulatorApi.alice().when().get(SimulatorApi.BASE + "/sites/456")
                 .then().statusCode(200)

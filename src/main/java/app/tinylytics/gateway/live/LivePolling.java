@@ -17,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 
 import app.tinylytics.gateway.operation.Operation;
+import app.tinylytics.gateway.time.ClockPace;
 import app.tinylytics.gateway.upstream.cache.FreshnessPlanner;
 
 /**
@@ -24,7 +25,7 @@ import app.tinylytics.gateway.upstream.cache.FreshnessPlanner;
  * the read at the shortest interval any watcher asked for, lengthened by the key's freshness factor when the budget
  * needs it, and tells the watchers when the read's content changed. A read no one watches any more stops being
  * polled. Replicas poll through the shared cache: a read another replica refreshed within the interval costs no
- * upstream request.
+ * upstream request. Intervals are the application clock's seconds, like TTLs and the budget's hour.
  */
 @ApplicationScoped
 public class LivePolling {
@@ -32,9 +33,11 @@ public class LivePolling {
     private final Map<String, Poller> pollers = new ConcurrentHashMap<>();
     private final AtomicInteger watchers = new AtomicInteger();
     private final FreshnessPlanner freshness;
+    private final ClockPace pace;
 
-    LivePolling(FreshnessPlanner freshness, MeterRegistry registry) {
+    LivePolling(FreshnessPlanner freshness, ClockPace pace, MeterRegistry registry) {
         this.freshness = freshness;
+        this.pace = pace;
         Gauge.builder("gateway.live.pollers", pollers, Map::size).description("Upstream reads polled for live subscribers")
                 .register(registry);
         Gauge.builder("gateway.live.watchers", watchers, AtomicInteger::get).description("Live subscriptions watching reads")
@@ -143,21 +146,29 @@ public class LivePolling {
             }
         }
 
+        /** Polls after {@code delayMillis} of the application clock. */
         private synchronized void schedule(long delayMillis) {
             if (next != null) {
                 next.cancel();
             }
-            next = Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(Math.max(1, delayMillis)))
+            // Whole milliseconds, at least one: Vert.x refuses a timer below that (a faster clock shrinks delays).
+            long realMillis = Math.max(1, pace.real(Duration.ofMillis(delayMillis)).toMillis());
+            next = Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(realMillis))
                     .subscribe().with(tick -> poll());
         }
 
+        /**
+         * Refreshes the read if it is older than the watchers' interval stretched by the key's factor (the refresh
+         * applies the factor, and tells the planner the unstretched wish), then waits that stretched interval.
+         */
         private void poll() {
             if (watchers.isEmpty()) {
                 return;
             }
+            long asked = intervalMillis;
             double factor = freshness.factor(readId.substring(0, Math.max(0, readId.indexOf('|'))));
-            long interval = (long) (intervalMillis * factor);
-            refresh.apply(Duration.ofMillis(interval)).subscribe().with(stamp -> {
+            long interval = (long) (asked * Math.max(1, factor));
+            refresh.apply(Duration.ofMillis(asked)).subscribe().with(stamp -> {
                 Long previous = lastStamp;
                 lastStamp = stamp;
                 if (previous != null && !previous.equals(stamp)) {

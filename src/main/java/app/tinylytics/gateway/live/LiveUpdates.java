@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 
 import app.tinylytics.gateway.operation.Operation;
+import app.tinylytics.gateway.operation.Operations;
 
 /**
  * Turns a read into a live stream: the value at once, then again whenever a read the subscriber's selection used
@@ -24,9 +25,11 @@ public class LiveUpdates {
     private static final Duration SETTLE = Duration.ofMillis(100);
 
     private final LivePolling polling;
+    private final Operations operations;
 
-    LiveUpdates(LivePolling polling) {
+    LiveUpdates(LivePolling polling, Operations operations) {
         this.polling = polling;
+        this.operations = operations;
     }
 
     /** {@code read}'s value now and after every change, for the subscription executing as {@code operation}. */
@@ -39,7 +42,7 @@ public class LiveUpdates {
                             .subscribe().with(settled -> {
                                 pending.set(false);
                                 operation.nextEvaluation();
-                                emit(emitter, read);
+                                emit(operation, emitter, read);
                             });
                 }
             });
@@ -48,18 +51,19 @@ public class LiveUpdates {
                 operation.stopWatchingReads(watcher);
                 watcher.close();
             });
-            emit(emitter, read);
+            emit(operation, emitter, read);
         });
     }
 
-    private static <T> void emit(MultiEmitter<? super T> emitter, Supplier<Uni<T>> read) {
+    /** Reads the value as part of {@code operation} (a poll's thread is in no GraphQL field) and emits it. */
+    private <T> void emit(Operation operation, MultiEmitter<? super T> emitter, Supplier<Uni<T>> read) {
         if (emitter.isCancelled()) {
             return;
         }
-        read.get().subscribe().with(value -> {
+        operations.within(operation, () -> read.get().subscribe().with(value -> {
             if (!emitter.isCancelled()) {
                 emitter.emit(value);
             }
-        }, emitter::fail);
+        }, emitter::fail));
     }
 }

@@ -53,7 +53,7 @@ public class SiteUpdatesApi {
             throw BadUserInputException.argument("everySeconds", "must be at least " + minEverySeconds);
         }
         UpstreamAuth auth = caller.reads();
-        return live.of(operations.current(), everySeconds, () -> tinylytics.site(auth, siteId).map(dto -> {
+        return live.of(operations.current(), everySeconds, () -> tinylytics.listedSite(auth, siteId).map(dto -> {
             if (dto == null) {
                 throw new NotFoundException("No site " + id + " for this key.");
             }

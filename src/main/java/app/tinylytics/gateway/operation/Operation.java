@@ -17,7 +17,8 @@ import io.smallrye.mutiny.Uni;
  * One GraphQL operation as the upstream layer sees it: how many upstream calls it made (and whether it may make
  * another, up to its cap), how many reads came from cache or were served stale, how far freshness was stretched to fit
  * the budget, which reads it used (to answer it again from cache, or to watch them live), and what its
- * {@code extensions.cache} tells the client.
+ * {@code extensions.cache} tells the client. A subscription is evaluated again for each event: the cap, the reads and
+ * what the notice says belong to the current evaluation.
  */
 public final class Operation {
 
@@ -37,9 +38,8 @@ public final class Operation {
     private long rowsAsked;
     private final AtomicInteger cacheHits = new AtomicInteger();
     private final AtomicInteger staleHits = new AtomicInteger();
-    private final AtomicReference<Instant> oldestStale = new AtomicReference<>();
-    private final AtomicReference<Double> freshnessFactor = new AtomicReference<>(1.0);
     private final List<ReadUse> reads = new CopyOnWriteArrayList<>();
+    private volatile Evaluation evaluation = new Evaluation();
     private final AtomicBoolean personal = new AtomicBoolean();
     private final List<ReadWatcher> watchers = new CopyOnWriteArrayList<>();
 
@@ -75,8 +75,8 @@ public final class Operation {
      */
     public synchronized boolean tryUpstreamCall(long rows) {
         if (upstreamCalls.get() >= maxUpstreamCalls || rows > maxRows - rowsAsked) {
-            return false;
-        }
+                return false;
+            }
         upstreamCalls.incrementAndGet();
         rowsAsked += rows;
         return true;
@@ -84,11 +84,13 @@ public final class Operation {
 
     /**
      * A subscription evaluates its selection again for each event: the cap bounds one evaluation, not the
-     * subscription's whole life.
+     * subscription's whole life, and the payload's notice speaks of the reads this evaluation used.
      */
     public synchronized void nextEvaluation() {
         upstreamCalls.set(0);
         rowsAsked = 0;
+        reads.clear();
+        evaluation = new Evaluation();
     }
 
     public void cacheHit() {
@@ -98,12 +100,20 @@ public final class Operation {
     /** A read answered from a copy past its freshness: the answer says so in {@code extensions.cache}. */
     public void servedStale(Instant fetchedAt) {
         staleHits.incrementAndGet();
-        oldestStale.accumulateAndGet(fetchedAt, (a, b) -> a == null || b.isBefore(a) ? b : a);
+        evaluation.oldestStale.accumulateAndGet(fetchedAt, (a, b) -> a == null || b.isBefore(a) ? b : a);
     }
 
     /** Reads stayed fresh {@code factor} times longer than configured, to fit the key's budget: the answer says so. */
     public void stretched(double factor) {
-        freshnessFactor.accumulateAndGet(factor, Math::max);
+        evaluation.stretched.accumulateAndGet(factor, Math::max);
+    }
+
+    /**
+     * A read was planned with the key's freshness {@code factor}: a subscription's reads are refreshed that many times
+     * less often than asked, which its payload says.
+     */
+    public void planned(double factor) {
+        evaluation.planned.accumulateAndGet(factor, Math::max);
     }
 
     /** The answer holds something about the caller itself (its own budget share): it is never reused for anyone. */
@@ -116,6 +126,9 @@ public final class Operation {
      * older than the given age) and tells the version of its content.
      */
     public void used(ReadUse read, Function<Duration, Uni<Long>> refresh) {
+        if (this == DETACHED) {
+            return; // shared by every read outside an operation: remembering them would only grow without end
+        }
         reads.add(read);
         for (ReadWatcher watcher : watchers) {
             watcher.used(read.readId(), refresh);
@@ -155,8 +168,9 @@ public final class Operation {
 
     /** What the answer's {@code extensions.cache} says: stale copies and stretched freshness; null when neither. */
     public Map<String, Object> cacheNotice() {
-        Instant oldest = oldestStale.get();
-        double factor = freshnessFactor.get();
+        Evaluation current = evaluation;
+        Instant oldest = current.oldestStale.get();
+        double factor = current.stretched.get();
         if (oldest == null && factor <= 1) {
             return null;
         }
@@ -166,9 +180,53 @@ public final class Operation {
             notice.put("oldestFetchedAt", oldest.toString());
         }
         if (factor > 1) {
-            notice.put("freshnessFactor", Math.round(factor * 100) / 100.0);
+            notice.put("freshnessFactor", round(factor));
         }
         return notice;
+    }
+
+    /**
+     * What a subscription payload's {@code extensions.cache} says, always: when the oldest data in it was fetched
+     * ({@code oldestFetchedAt}), whether some was served stale, and the key's {@code freshnessFactor} when its reads are
+     * refreshed less often than asked. A subscriber gets a new payload only when its result changed, so this is how it
+     * knows how old what it shows is: no older than {@code oldestFetchedAt} when it arrived, and refreshed every
+     * {@code everySeconds} times that factor afterwards. Null when the evaluation used no read the gateway dates.
+     */
+    public Map<String, Object> liveNotice() {
+        Evaluation current = evaluation;
+        Instant oldest = current.oldestStale.get();
+        for (ReadUse read : reads) {
+            if (read.fetchedAt() != null && (oldest == null || read.fetchedAt().isBefore(oldest))) {
+                oldest = read.fetchedAt();
+            }
+        }
+        double factor = current.planned.get();
+        if (oldest == null && factor <= 1) {
+            return null;
+        }
+        Map<String, Object> notice = new LinkedHashMap<>();
+        if (current.oldestStale.get() != null) {
+            notice.put("stale", true);
+        }
+        if (oldest != null) {
+            notice.put("oldestFetchedAt", oldest.toString());
+        }
+        if (factor > 1) {
+            notice.put("freshnessFactor", round(factor));
+        }
+        return notice;
+    }
+
+    private static double round(double factor) {
+        return Math.round(factor * 100) / 100.0;
+    }
+
+    /** What one evaluation's notice is made of. */
+    private static final class Evaluation {
+
+        private final AtomicReference<Instant> oldestStale = new AtomicReference<>();
+        private final AtomicReference<Double> stretched = new AtomicReference<>(1.0);
+        private final AtomicReference<Double> planned = new AtomicReference<>(1.0);
     }
 
     long elapsedNanos() {

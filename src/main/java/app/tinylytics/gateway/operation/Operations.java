@@ -1,5 +1,7 @@
 package app.tinylytics.gateway.operation;
 
+import java.util.function.Supplier;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import graphql.schema.DataFetchingEnvironment;
@@ -14,6 +16,9 @@ import app.tinylytics.gateway.config.GatewayConfig;
  */
 @ApplicationScoped
 public class Operations {
+
+    /** The operation {@link #within} runs work for, on this thread. */
+    private static final ThreadLocal<Operation> PINNED = new ThreadLocal<>();
 
     private final int maxUpstreamCalls;
     private final long maxRows;
@@ -34,10 +39,33 @@ public class Operations {
     }
 
     /**
+     * Starts {@code work} as part of {@code operation} where no GraphQL field is executing: a subscription evaluated
+     * again after a poll saw a change. Reads that {@code work} starts before it returns count for that operation (its
+     * cap, its notice, the reads it watches).
+     */
+    public <T> T within(Operation operation, Supplier<T> work) {
+        Operation outer = PINNED.get();
+        PINNED.set(operation);
+        try {
+            return work.get();
+        } finally {
+            if (outer == null) {
+                PINNED.remove();
+            } else {
+                PINNED.set(outer);
+            }
+        }
+    }
+
+    /**
      * The operation executing on this thread. Capture it when a read is planned: the GraphQL context is thread-bound
      * and answers arrive later. Outside an operation, {@link Operation#DETACHED}.
      */
     public Operation current() {
+        Operation pinned = PINNED.get();
+        if (pinned != null) {
+            return pinned;
+        }
         SmallRyeContext context = SmallRyeContextManager.getCurrentSmallRyeContext();
         DataFetchingEnvironment field = context == null ? null : context.getDataFetchingEnvironment();
         Operation operation = field == null ? null : field.getGraphQlContext().get(Operation.CONTEXT_KEY);

@@ -5,9 +5,11 @@ import java.util.List;
 
 /**
  * One upstream read an operation used: which read, for which site and endpoint, under which invalidation generation,
- * and until when its answer stays fresh (null for an answer that cannot be reused: absent or served stale).
+ * until when its answer stays fresh (null for an answer that cannot be reused: absent or served stale), and when the
+ * gateway fetched the answer it used (null when absent, or when upstream dates the data itself, as the leaderboard's
+ * {@code cachedAt} does).
  */
-public record ReadUse(String readId, long siteId, String endpoint, long generation, Instant freshUntil) {
+public record ReadUse(String readId, long siteId, String endpoint, long generation, Instant freshUntil, Instant fetchedAt) {
 
     /** True when an operation that used this read may be answered again from cache. */
     public boolean reusable() {

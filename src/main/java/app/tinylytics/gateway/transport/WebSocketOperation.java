@@ -121,7 +121,11 @@ final class WebSocketOperation {
         end();
     }
 
-    /** One event of a subscription: data (with any errors) as {@code next} if it changed; no data ends it as {@code error}. */
+    /**
+     * One event of a subscription: data (with any errors) as {@code next} if it changed, with how old it is in
+     * {@code extensions.cache}; no data ends it as {@code error}. Only data and errors decide whether it changed: a
+     * payload that says nothing new but a later fetch time is not sent.
+     */
     private void event(ExecutionResult result) {
         lastResult = result;
         ExecutionResponse response = new ExecutionResponse(result);
@@ -133,7 +137,9 @@ final class WebSocketOperation {
         String payload = response.getExecutionResultAsString();
         if (!payload.equals(lastPayload)) {
             lastPayload = payload;
-            connection.sendNext(id, payload);
+            Map<String, Object> notice = operation.liveNotice();
+            connection.sendNext(id, notice == null ? payload
+                    : new ExecutionResponse(result, Map.of("cache", notice)).getExecutionResultAsString());
         }
         events.request(1);
     }

@@ -67,11 +67,22 @@ public class TinylyticsClient {
      * holds it (the same record upstream would send), which saves one upstream read per site of a dashboard.
      */
     public Uni<SiteDto> site(UpstreamAuth auth, long siteId) {
-        return upstream.cachedOnly(auth, Endpoint.SITES, ReadKey.NO_SITE, NO_QUERY, SitesDto.class)
+        return upstream.cachedOnly(auth, Endpoint.SITES, ReadKey.NO_SITE, NO_QUERY, SitesDto.class, rest::sites)
                 .map(list -> list == null ? null : Objects.requireNonNullElse(list.sites(), List.<SiteDto>of()).stream()
                         .filter(site -> site.id() == siteId).findFirst().orElse(null))
                 .chain(listed -> listed != null ? Uni.createFrom().item(listed)
                         : upstream.read(auth, Endpoint.SITE, siteId, NO_QUERY, SiteDto.class, header -> rest.site(header, siteId)));
+    }
+
+    /**
+     * The site as the key's site list shows it, the list read through the cache: a live subscription watches that one
+     * read for all of a key's sites instead of one read per site. The site's own read when the list does not hold it
+     * (null when it does not exist).
+     */
+    public Uni<SiteDto> listedSite(UpstreamAuth auth, long siteId) {
+        return sites(auth)
+                .map(list -> list.stream().filter(site -> site.id() == siteId).findFirst().orElse(null))
+                .chain(listed -> listed != null ? Uni.createFrom().item(listed) : site(auth, siteId));
     }
 
     public Uni<HitsDto> hits(UpstreamAuth auth, long siteId, UpstreamQuery query) {

@@ -81,11 +81,17 @@ public class UpstreamAccess {
             Function<String, Uni<T>> request) {
         Operation operation = operations.current();
         ReadKey key = policy.keyFor(auth.key().identity(), endpoint, siteId, query);
-        Function<Duration, Uni<Long>> refresh = maxAge -> entry(auth, endpoint, siteId, query, key, request, maxAge,
-                Operation.DETACHED).map(entry -> entry == null ? 0L : entry.contentStamp());
         return entry(auth, endpoint, siteId, query, key, request, null, operation)
-                .invoke(entry -> operation.used(use(key, siteId, endpoint, entry), refresh))
+                .invoke(entry -> operation.used(use(key, siteId, endpoint, entry),
+                        refresher(auth, endpoint, siteId, query, key, request)))
                 .map(entry -> entry == null ? null : entry.value(type, mapper));
+    }
+
+    /** Brings the read up to date for a live poll (fetching it when older than the age asked) and tells its content. */
+    private <T> Function<Duration, Uni<Long>> refresher(UpstreamAuth auth, Endpoint endpoint, long siteId,
+            UpstreamQuery query, ReadKey key, Function<String, Uni<T>> request) {
+        return maxAge -> entry(auth, endpoint, siteId, query, key, request, maxAge, Operation.DETACHED)
+                .map(entry -> entry == null ? 0L : entry.contentStamp());
     }
 
     /** What the operation used: the read, and until when its answer may be reused (never when it is past its freshness). */
@@ -95,37 +101,58 @@ public class UpstreamAccess {
             Instant until = policy.freshUntil(entry, endpoint, freshness.factor(key.keyIdentity()));
             freshUntil = until.isAfter(clock.instant()) ? until : null;
         }
-        return new ReadUse(key.encoded(), siteId, endpoint.name(), entry == null ? -1 : entry.generation(), freshUntil);
+        // The leaderboard's age is upstream's (its own cachedAt): the gateway can make it no younger than that.
+        Instant fetchedAt = entry == null || endpoint.freshness() == Endpoint.Freshness.DECLARED_BY_UPSTREAM
+                ? null : entry.fetchedAt();
+        return new ReadUse(key.encoded(), siteId, endpoint.name(), entry == null ? -1 : entry.generation(), freshUntil,
+                fetchedAt);
     }
 
     /**
-     * Whether a fresh copy of the read is cached, without asking upstream: the answer, or null when there is none. For
-     * answering one part of a read from another read already held (a site from the cached site list).
+     * The read's answer if a fresh copy is cached or a fetch of it is under way (whose answer is then shared), without
+     * asking upstream itself: null otherwise, or when that fetch fails. For answering one part of a read from another
+     * read already held: a site from the site list, which a dashboard asking for both refreshes at the same moment its
+     * sites would otherwise be read one by one. An answer counts as a use of that read, as {@link #read} counts it: a
+     * live subscription then watches it ({@code request} refreshes it), and an operation cache answer built from it
+     * lasts no longer than it.
      */
-    public <T> Uni<T> cachedOnly(UpstreamAuth auth, Endpoint endpoint, long siteId, UpstreamQuery query, Class<T> type) {
+    public <T> Uni<T> cachedOnly(UpstreamAuth auth, Endpoint endpoint, long siteId, UpstreamQuery query, Class<T> type,
+            Function<String, Uni<T>> request) {
+        Operation operation = operations.current();
         ReadKey key = policy.keyFor(auth.key().identity(), endpoint, siteId, query);
         double factor = freshness.factor(auth.key().identity());
-        return generations.current(siteId, endpoint).chain(generation -> store.get(key)
-                .map(entry -> entry != null && entry.generation() == generation
-                        && policy.isFresh(entry, endpoint, clock.instant(), factor) ? entry.value(type, mapper) : null));
+        return generations.current(siteId, endpoint).chain(generation -> store.get(key).chain(entry -> {
+            if (entry != null && entry.generation() == generation && policy.isFresh(entry, endpoint, clock.instant(), factor)) {
+                return Uni.createFrom().item(entry);
+            }
+            Uni<CachedRead> fetching = inFlight.inFlight(key, generation);
+            return fetching == null ? Uni.createFrom().<CachedRead>nullItem() : fetching.onFailure().recoverWithNull();
+        })).invoke(entry -> {
+            if (entry != null) {
+                operation.used(use(key, siteId, endpoint, entry), refresher(auth, endpoint, siteId, query, key, request));
+            }
+        }).map(entry -> entry == null ? null : entry.value(type, mapper));
     }
 
     /**
-     * The cached entry to answer with: fresh (by its TTL stretched to fit the budget, or younger than {@code maxAge}
-     * when a live subscription asks), else fetched, else stale when upstream cannot be asked; null for "absent".
+     * The cached entry to answer with: fresh (by its TTL stretched to fit the budget, or, when a live subscription's
+     * poller asks, younger than the {@code maxAge} it wants stretched the same way), else fetched, else stale when
+     * upstream cannot be asked; null for "absent". The planner is told the unstretched wish: telling it the stretched
+     * one would make it see less demand, shrink the factor, and swing back and forth.
      */
     private <T> Uni<CachedRead> entry(UpstreamAuth auth, Endpoint endpoint, long siteId, UpstreamQuery query, ReadKey key,
             Function<String, Uni<T>> request, Duration maxAge, Operation operation) {
         String identity = auth.key().identity();
-        freshness.asked(identity, key.encoded(), maxAge != null ? maxAge : policy.ttl(endpoint, query));
+        freshness.asked(identity, key.encoded(), policy.wantedAge(endpoint, query, maxAge));
         double factor = freshness.factor(identity);
         metrics.freshnessFactor(auth, factor);
+        operation.planned(factor);
         return generations.current(siteId, endpoint).chain(generation -> store.get(key)
                 .map(entry -> entry != null && entry.generation() == generation ? entry : null)
                 .chain(cached -> {
                     Instant now = clock.instant();
                     if (cached != null && (maxAge != null
-                            ? cached.isYoungerThan(maxAge, now) || policy.isFresh(cached, endpoint, now, 1)
+                            ? policy.isFreshFor(cached, endpoint, query, maxAge, now, factor)
                             : policy.isFresh(cached, endpoint, now, factor))) {
                         metrics.cacheLookup("hit");
                         operation.cacheHit();

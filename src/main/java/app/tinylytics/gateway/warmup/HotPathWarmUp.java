@@ -128,7 +128,7 @@ public class HotPathWarmUp {
         return generations.current(0, Endpoint.SITES).subscribeAsCompletionStage().thenCompose(generation -> {
             // Fresh for far longer than the warm-up lasts, even on a sped-up clock: a miss would execute the query.
             answers.store(cacheKey, ANSWER, List.of(new ReadUse("warm-up", 0, Endpoint.SITES.name(), generation,
-                    clock.instant().plus(Duration.ofDays(1)))));
+                    clock.instant().plus(Duration.ofDays(1)), null)));
             HttpClient client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(host).setDefaultPort(port)
                     .setMaxPoolSize(CONNECTIONS).setKeepAlive(true));
             Loop loop = new Loop(client, "Bearer " + key, count, deadline);

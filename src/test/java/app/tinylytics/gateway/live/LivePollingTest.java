@@ -18,12 +18,13 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 
 import app.tinylytics.gateway.support.TestConfig;
+import app.tinylytics.gateway.time.ClockPace;
 import app.tinylytics.gateway.upstream.cache.FreshnessPlanner;
 
 /** Shared pollers: one per read whatever the number of watchers, at the shortest interval, gone with the last watcher. */
 class LivePollingTest {
 
-    private final LivePolling polling = new LivePolling(new FreshnessPlanner(Clock.systemUTC(), TestConfig.gateway(Map.of())),
+    private final LivePolling polling = new LivePolling(new FreshnessPlanner(Clock.systemUTC(), TestConfig.gateway(Map.of())), new ClockPace(1),
             new SimpleMeterRegistry());
     private final AtomicInteger refreshes = new AtomicInteger();
     private final AtomicLong content = new AtomicLong(1);
@@ -72,6 +73,36 @@ class LivePollingTest {
         slow.close();
         fast.close();
         assertEquals(0, polling.pollerCount());
+    }
+
+    @Test
+    void intervalsAreTheApplicationClocksSeconds() throws InterruptedException {
+        // The benchmark's clock runs 60 times real time: a 30-second wish is half a real second.
+        LivePolling sixtyTimes = new LivePolling(new FreshnessPlanner(Clock.systemUTC(), TestConfig.gateway(Map.of())),
+                new ClockPace(60), new SimpleMeterRegistry());
+        LivePolling.Watcher watcher = sixtyTimes.watcher(30, () -> { });
+        watcher.used("key|HITS|456|", read);
+
+        awaitTrue(() -> refreshes.get() >= 4, "polled about every half real second");
+        assertEquals(Duration.ofSeconds(30), maxAges.get(maxAges.size() - 1), "refreshed no older than 30 clock seconds");
+        watcher.close();
+    }
+
+    @Test
+    void aKeyWhoseBudgetIsStretchedIsPolledThatMuchLessOftenButAsksForWhatItsWatchersWant() throws InterruptedException {
+        FreshnessPlanner planner = new FreshnessPlanner(Clock.systemUTC(), TestConfig.gateway(Map.of()));
+        for (int i = 0; i < 95; i++) {
+            planner.asked("key", "read-" + i, Duration.ofMinutes(1)); // 5700 requests an hour for 950: factor 6
+        }
+        LivePolling stretched = new LivePolling(planner, new ClockPace(1), new SimpleMeterRegistry());
+        LivePolling.Watcher watcher = stretched.watcher(1, () -> { });
+        watcher.used("key|HITS|456|", read);
+
+        Thread.sleep(3000);
+        assertEquals(1, refreshes.get(), "the first look at once, the next one 6 s later, not every second");
+        assertEquals(List.of(Duration.ofSeconds(1)), maxAges,
+                "the refresh hears the wish (it stretches it itself, and the planner must not see a looser one)");
+        watcher.close();
     }
 
     private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {

@@ -5,7 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
-/** WireMock answers for {@code GET /sites/:id}, which every {@code Site} field test needs before its own call. */
+/** WireMock answers for {@code GET /sites/:id}, which every {@code Site} field test needs before its own call, and the site list. */
 public final class SiteStubs {
 
     /** Site 456 as in the API reference's example. */
@@ -20,5 +20,10 @@ public final class SiteStubs {
 
     public static void site456(WireMockServer upstream) {
         upstream.stubFor(get("/api/v1/sites/456").willReturn(okJson(SITE_456_JSON)));
+    }
+
+    /** The key's site list holding site 456 only: what a live subscription reads its site from. */
+    public static void siteList456(WireMockServer upstream) {
+        upstream.stubFor(get("/api/v1/sites").willReturn(okJson("{\"sites\": [" + SITE_456_JSON + "]}")));
     }
 }

@@ -3,11 +3,17 @@ package app.tinylytics.gateway.transport;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,10 +25,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 import app.tinylytics.gateway.support.Simulator;
+import app.tinylytics.testing.MovableClock;
 
 /**
  * siteUpdates over WebSocket as a live dashboard sees it, refreshed every second against the simulator: a subscriber
- * gets a new payload when its own selection changed, and none when only data it did not select changed.
+ * gets a new payload when its own selection changed, and none when only data it did not select changed; each payload
+ * says how old its data is.
  */
 @QuarkusTest
 @TestProfile(LiveUpdatesProfile.class)
@@ -35,6 +43,9 @@ class SiteUpdatesOverWebSocketTest {
 
     @TestHTTPResource("/graphql")
     URI graphql;
+
+    @Inject
+    MovableClock clock;
 
     @BeforeEach
     void freshSimulator() {
@@ -61,6 +72,25 @@ class SiteUpdatesOverWebSocketTest {
     }
 
     @Test
+    void everyPayloadSaysWhenTheOldestDataInItWasFetched() {
+        try (GraphQLWebSocket hits = GraphQLWebSocket.connect(graphql).init()) {
+            hits.subscribe("hits", WITH_HITS);
+            JsonNode first = hits.next();
+            Instant firstFetched = fetchedAt(first);
+            Instant received = clock.instant();
+            assertThat(firstFetched, lessThanOrEqualTo(received));
+            assertThat("fresh: a site read stays fresh one second here", Duration.between(firstFetched, received),
+                    lessThan(Duration.ofSeconds(5)));
+
+            Instant written = clock.instant();
+            trackAHit();
+
+            JsonNode changed = hits.next();
+            assertThat("the data showing the hit was fetched after it", fetchedAt(changed), greaterThanOrEqualTo(written));
+        }
+    }
+
+    @Test
     void aSubscriptionCompletedByTheClientSendsNothingMore() {
         try (GraphQLWebSocket client = GraphQLWebSocket.connect(graphql).init()) {
             client.subscribe("hits", WITH_HITS);
@@ -71,6 +101,12 @@ class SiteUpdatesOverWebSocketTest {
 
             assertThat(client.poll(QUIET), nullValue());
         }
+    }
+
+    private static Instant fetchedAt(JsonNode next) {
+        JsonNode oldest = next.at("/payload/extensions/cache/oldestFetchedAt");
+        assertThat("extensions.cache.oldestFetchedAt of " + next, oldest.isTextual(), equalTo(true));
+        return Instant.parse(oldest.asText());
     }
 
     private static void trackAHit() {

@@ -50,6 +50,7 @@ class WebSocketKeysWireMockTest {
 
     private static final String SITE_QUERY = "{ site(id: \"456\") { label } }";
     private static final String SITE_URL = "/api/v1/sites/456";
+    private static final String SITE_LIST_URL = "/api/v1/sites";
 
     @InjectWireMock
     WireMockServer upstream;
@@ -94,13 +95,15 @@ class WebSocketKeysWireMockTest {
 
     @Test
     void theKeyInConnectionInitServesASubscription() {
+        SiteStubs.siteList456(upstream);
         try (GraphQLWebSocket client = GraphQLWebSocket.connect(graphql)
                 .init(Map.of("Authorization", TestKeys.bearer(TestKeys.CALLER_READ)))) {
             client.subscribe("live", "subscription { siteUpdates(id: \"456\") { label } }");
             assertEquals("My Blog", client.next().at("/payload/data/siteUpdates/label").asText());
         }
 
-        upstream.verify(1, getRequestedFor(urlEqualTo(SITE_URL)).withHeader("Authorization",
+        // A live site comes from the key's site list.
+        upstream.verify(1, getRequestedFor(urlEqualTo(SITE_LIST_URL)).withHeader("Authorization",
                 equalTo(TestKeys.bearer(TestKeys.CALLER_READ))));
     }
 

@@ -68,6 +68,36 @@ public class CachePolicy {
     }
 
     /**
+     * How fresh a read is wanted: as often as a live subscriber asked ({@code asked}), else its TTL. Data that cannot
+     * change before its TTL ends (an expiry upstream declared, a date range that has ended) keeps its TTL whatever a
+     * subscriber asks: looking at it more often fetches nothing new, and must not weigh in the budget's plan.
+     */
+    public Duration wantedAge(Endpoint endpoint, UpstreamQuery query, Duration asked) {
+        return asked == null || !canChangeWithinTtl(endpoint, query) ? ttl(endpoint, query) : asked;
+    }
+
+    /**
+     * Whether the entry may answer a live subscriber's poll at {@code now}: younger than {@link #wantedAge} stretched by
+     * {@code factor}, or, for an expiry upstream declared, not yet expired (never stretched).
+     */
+    public boolean isFreshFor(CachedRead entry, Endpoint endpoint, UpstreamQuery query, Duration asked, Instant now,
+            double factor) {
+        if (endpoint.freshness() == Endpoint.Freshness.DECLARED_BY_UPSTREAM) {
+            return entry.isFreshAt(now);
+        }
+        Duration wanted = wantedAge(endpoint, query, asked);
+        return entry.isYoungerThan(factor <= 1 ? wanted : Duration.ofMillis((long) (wanted.toMillis() * factor)), now);
+    }
+
+    private boolean canChangeWithinTtl(Endpoint endpoint, UpstreamQuery query) {
+        return switch (endpoint.freshness()) {
+            case ANALYTICS -> query.range() == null || !query.range().endedBefore(today());
+            case ACCOUNT, INSIGHTS, MONITORING -> true;
+            case DECLARED_BY_UPSTREAM, NEVER_CACHED -> false;
+        };
+    }
+
+    /**
      * Whether the entry is fresh at {@code now} with its TTL stretched by {@code factor} to fit the budget; an expiry
      * upstream declared is never stretched.
      */

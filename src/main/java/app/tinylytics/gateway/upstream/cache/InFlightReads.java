@@ -31,6 +31,11 @@ public class InFlightReads {
         return new Joined(shared, !started[0]);
     }
 
+    /** The read in flight for the key and generation, to share its answer; null when none is. */
+    public Uni<CachedRead> inFlight(ReadKey key, long generation) {
+        return inFlight.get(key.encoded() + "#" + generation);
+    }
+
     /** A read to subscribe to, and whether it was already in flight. */
     public record Joined(Uni<CachedRead> read, boolean coalesced) {
     }

@@ -10,8 +10,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 import jakarta.inject.Inject;
 
@@ -22,16 +26,27 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.smallrye.mutiny.Uni;
 
+import app.tinylytics.gateway.operation.Operation;
+import app.tinylytics.gateway.operation.Operations;
+import app.tinylytics.gateway.operation.ReadUse;
+import app.tinylytics.gateway.security.KeyIdentities;
 import app.tinylytics.gateway.support.GraphQL;
 import app.tinylytics.gateway.support.SiteStubs;
+import app.tinylytics.gateway.support.TestKeys;
 import app.tinylytics.gateway.support.WireMockProfile;
 import app.tinylytics.gateway.support.WireMockUpstream.InjectWireMock;
+import app.tinylytics.gateway.upstream.Endpoint;
+import app.tinylytics.gateway.upstream.TinylyticsClient;
+import app.tinylytics.gateway.upstream.UpstreamAuth;
+import app.tinylytics.gateway.upstream.dto.SiteDto;
 import app.tinylytics.testing.MovableClock;
 
 /**
  * The freshest data the budget allows: more distinct reads than the key's hour can keep fresh stretch every read's
- * freshness evenly (and the answer says so), and a site already in the cached site list costs no read of its own.
+ * freshness evenly (and the answer says so), and a site already in the cached site list, or in the one being fetched,
+ * costs no read of its own.
  */
 @QuarkusTest
 @TestProfile(WireMockProfile.class)
@@ -41,6 +56,12 @@ class BudgetAwareFreshnessTest {
     WireMockServer upstream;
     @Inject
     MovableClock clock;
+    @Inject
+    TinylyticsClient tinylytics;
+    @Inject
+    Operations operations;
+    @Inject
+    KeyIdentities identities;
 
     @BeforeEach
     void resetUpstream() {
@@ -74,5 +95,45 @@ class BudgetAwareFreshnessTest {
         GraphQL.document("site").variable("id", "456").post().body("data.site.label", equalTo("My Blog"));
 
         upstream.verify(0, getRequestedFor(urlEqualTo("/api/v1/sites/456")));
+    }
+
+    @Test
+    void aSiteAskedWhileTheSiteListIsBeingFetchedIsAnsweredFromThatFetch() {
+        // The dashboard's moment: the list is not fresh (here: not cached yet), and the same query asks for it too.
+        upstream.stubFor(get("/api/v1/sites").willReturn(okJson("{\"sites\": [" + SiteStubs.SITE_456_JSON + "]}")
+                .withFixedDelay(300)));
+
+        GraphQL.document("sites-and-site").variable("id", "456").post()
+                .body("errors", nullValue())
+                .body("data.site.label", equalTo("My Blog"));
+
+        upstream.verify(1, getRequestedFor(urlEqualTo("/api/v1/sites")));
+        upstream.verify(0, getRequestedFor(urlEqualTo("/api/v1/sites/456")));
+    }
+
+    @Test
+    void aSiteAnsweredFromTheCachedSiteListIsAReadOfThatListWhichALiveSubscriptionWatches() {
+        SiteStubs.siteList456(upstream);
+        UpstreamAuth auth = UpstreamAuth.forwarded(identities.of(TestKeys.SERVER_READ));
+        tinylytics.sites(auth).await().indefinitely(); // the list is cached (or already was)
+        int listReads = upstream.findAll(getRequestedFor(urlEqualTo("/api/v1/sites"))).size();
+
+        Operation subscription = operations.newOperation();
+        List<String> watched = new CopyOnWriteArrayList<>();
+        List<Function<Duration, Uni<Long>>> refreshes = new CopyOnWriteArrayList<>();
+        subscription.watchReads((readId, refresh) -> {
+            watched.add(readId);
+            refreshes.add(refresh);
+        });
+        SiteDto site = operations.within(subscription, () -> tinylytics.site(auth, 456)).await().indefinitely();
+
+        assertEquals("My Blog", site.label());
+        upstream.verify(0, getRequestedFor(urlEqualTo("/api/v1/sites/456")));
+        assertEquals(List.of(Endpoint.SITES.name()), subscription.reads().stream().map(ReadUse::endpoint).toList(),
+                "the answer used the list: a cached answer lasts no longer than it");
+        assertEquals(1, watched.size(), "the subscription watches the list, so a changed label or hit count reaches it");
+
+        refreshes.get(0).apply(Duration.ZERO).await().indefinitely(); // a poll wanting data younger than now
+        upstream.verify(listReads + 1, getRequestedFor(urlEqualTo("/api/v1/sites")));
     }
 }

@@ -1,7 +1,9 @@
 package app.tinylytics.gateway.upstream.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -111,6 +113,47 @@ class CachePolicyTest {
         CachedRead read = new CachedRead(new byte[0], NOW.toEpochMilli(), NOW.plusSeconds(60).toEpochMilli(), 0);
 
         assertEquals(NOW.plusSeconds(60).plus(config.cache().staleWindow()), policy.keepUntil(read));
+    }
+
+    @Test
+    void aLiveSubscriberAskingMoreOftenThanTheTtlIsRefreshedAsOftenAsItAsked() {
+        CachedRead fortySecondsOld = fetched(NOW.minusSeconds(40), NOW.plusSeconds(20)); // fresh by the 60 s TTL
+
+        assertEquals(Duration.ofSeconds(30), policy.wantedAge(Endpoint.KUDOS, UpstreamQuery.create(), Duration.ofSeconds(30)));
+        assertFalse(policy.isFreshFor(fortySecondsOld, Endpoint.KUDOS, UpstreamQuery.create(), Duration.ofSeconds(30), NOW, 1));
+        assertTrue(policy.isFreshFor(fortySecondsOld, Endpoint.KUDOS, UpstreamQuery.create(), Duration.ofMinutes(1), NOW, 1));
+    }
+
+    @Test
+    void theBudgetsFactorStretchesWhatASubscriberAskedFor() {
+        CachedRead fiftySecondsOld = fetched(NOW.minusSeconds(50), NOW.plusSeconds(10));
+
+        assertFalse(policy.isFreshFor(fiftySecondsOld, Endpoint.HITS, UpstreamQuery.create(), Duration.ofSeconds(30), NOW, 1));
+        assertTrue(policy.isFreshFor(fiftySecondsOld, Endpoint.HITS, UpstreamQuery.create(), Duration.ofSeconds(30), NOW, 2));
+    }
+
+    @Test
+    void anExpiryUpstreamDeclaresIsNeitherPolledNorPlannedSoonerThanItComes() {
+        CachedRead tenMinutesOld = fetched(NOW.minus(Duration.ofMinutes(10)), NOW.plus(Duration.ofMinutes(50)));
+
+        assertEquals(policy.ttl(Endpoint.LEADERBOARD, UpstreamQuery.create()),
+                policy.wantedAge(Endpoint.LEADERBOARD, UpstreamQuery.create(), Duration.ofSeconds(30)));
+        assertTrue(policy.isFreshFor(tenMinutesOld, Endpoint.LEADERBOARD, UpstreamQuery.create(), Duration.ofSeconds(30), NOW, 1));
+        assertFalse(policy.isFreshFor(fetched(NOW.minus(Duration.ofMinutes(61)), NOW.minusSeconds(60)), Endpoint.LEADERBOARD,
+                UpstreamQuery.create(), Duration.ofHours(2), NOW, 3), "never past the expiry upstream declared");
+    }
+
+    @Test
+    void aRangeThatHasEndedKeepsItsTtlWhateverASubscriberAsks() {
+        UpstreamQuery closed = UpstreamQuery.over(new DateRange(TODAY.minusDays(7), TODAY.minusDays(1), false));
+
+        assertEquals(config.cache().ttl().analyticsClosedRange(), policy.wantedAge(Endpoint.HITS, closed, Duration.ofSeconds(30)));
+        assertEquals(config.cache().ttl().analytics(), policy.wantedAge(Endpoint.HITS, UpstreamQuery.create(), null),
+                "without a subscriber, a read is wanted as fresh as its TTL");
+    }
+
+    private static CachedRead fetched(Instant at, Instant freshUntil) {
+        return new CachedRead(new byte[0], at.toEpochMilli(), freshUntil.toEpochMilli(), 0);
     }
 
     private static LeaderboardDto leaderboardExpiring(Instant expiresAt) {
