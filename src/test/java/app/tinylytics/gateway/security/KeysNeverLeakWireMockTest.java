@@ -9,12 +9,8 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +22,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
+import app.tinylytics.gateway.support.LogCapture;
 import app.tinylytics.gateway.support.GraphQL;
 import app.tinylytics.gateway.support.TestKeys;
 import app.tinylytics.gateway.support.WireMockProfile;
@@ -46,17 +43,17 @@ class KeysNeverLeakWireMockTest {
     @InjectWireMock
     WireMockServer upstream;
 
-    private final Capture capture = new Capture();
+    private final LogCapture capture = new LogCapture();
 
     @BeforeEach
     void captureLogs() {
         upstream.resetAll();
-        Logger.getLogger("").addHandler(capture);
+        capture.install();
     }
 
     @AfterEach
     void stopCapturing() {
-        Logger.getLogger("").removeHandler(capture);
+        capture.uninstall();
     }
 
     @Test
@@ -91,39 +88,5 @@ class KeysNeverLeakWireMockTest {
             assertFalse(seen.toString().contains(key), "a key appeared in a response or in /q/metrics");
         }
         assertFalse(logs.contains("tly-ro-test") || logs.contains("tly-fa-test"), "a key prefix appeared in the logs");
-    }
-
-    /** Every record's formatted message, parameters and exception chain messages. */
-    private static final class Capture extends Handler {
-
-        private final List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public void publish(LogRecord record) {
-            StringBuilder line = new StringBuilder(String.valueOf(record.getMessage()));
-            if (record.getParameters() != null) {
-                for (Object parameter : record.getParameters()) {
-                    line.append(' ').append(parameter);
-                }
-            }
-            for (Throwable t = record.getThrown(); t != null; t = t.getCause() == t ? null : t.getCause()) {
-                line.append(' ').append(t);
-            }
-            lines.add(line.toString());
-        }
-
-        String text() {
-            synchronized (lines) {
-                return String.join("\n", lines);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

@@ -13,13 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +29,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
+import app.tinylytics.gateway.support.LogCapture;
 import app.tinylytics.gateway.support.SiteStubs;
 import app.tinylytics.gateway.support.TestKeys;
 import app.tinylytics.gateway.support.WireMockProfile;
@@ -64,12 +60,12 @@ class WebSocketKeysWireMockTest {
     void stubSiteAndCaptureLogs() {
         upstream.resetAll();
         SiteStubs.site456(upstream);
-        Logger.getLogger("").addHandler(logs);
+        logs.install();
     }
 
     @AfterEach
     void stopCapturing() {
-        Logger.getLogger("").removeHandler(logs);
+        logs.uninstall();
     }
 
     /** The shapes a connection_init payload carries the key in: GraphiQL's Headers pane, graphql-ws clients, lower case. */
@@ -206,39 +202,5 @@ class WebSocketKeysWireMockTest {
         assertTrue(logged.contains("graphql operation"), "the capture saw the run's logs");
         assertFalse(logged.contains(TestKeys.CALLER_READ), "the connection_init key appeared in the logs");
         assertFalse(logged.contains(TestKeys.CALLER_WRITE), "the upgrade request's key appeared in the logs");
-    }
-
-    /** Every log record's message, parameters and exception chain. */
-    private static final class LogCapture extends Handler {
-
-        private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public void publish(LogRecord record) {
-            StringBuilder line = new StringBuilder(String.valueOf(record.getMessage()));
-            if (record.getParameters() != null) {
-                for (Object parameter : record.getParameters()) {
-                    line.append(' ').append(parameter);
-                }
-            }
-            for (Throwable t = record.getThrown(); t != null; t = t.getCause() == t ? null : t.getCause()) {
-                line.append(' ').append(t);
-            }
-            lines.add(line.toString());
-        }
-
-        String text() {
-            synchronized (lines) {
-                return String.join("\n", lines);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }
