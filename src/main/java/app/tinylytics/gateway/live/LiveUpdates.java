@@ -12,6 +12,8 @@ import io.smallrye.mutiny.subscription.MultiEmitter;
 
 import app.tinylytics.gateway.operation.Operation;
 import app.tinylytics.gateway.operation.Operations;
+import app.tinylytics.gateway.time.ClockPace;
+import app.tinylytics.gateway.upstream.UpstreamFailure;
 
 /**
  * Turns a read into a live stream: the value at once, then again whenever a read the subscriber's selection used
@@ -26,10 +28,12 @@ public class LiveUpdates {
 
     private final LivePolling polling;
     private final Operations operations;
+    private final ClockPace pace;
 
-    LiveUpdates(LivePolling polling, Operations operations) {
+    LiveUpdates(LivePolling polling, Operations operations, ClockPace pace) {
         this.polling = polling;
         this.operations = operations;
+        this.pace = pace;
     }
 
     /** {@code read}'s value now and after every change, for the subscription executing as {@code operation}. */
@@ -42,7 +46,7 @@ public class LiveUpdates {
                             .subscribe().with(settled -> {
                                 pending.set(false);
                                 operation.nextEvaluation();
-                                emit(operation, emitter, read);
+                                emit(operation, emitter, read, everySeconds);
                             });
                 }
             });
@@ -51,12 +55,18 @@ public class LiveUpdates {
                 operation.stopWatchingReads(watcher);
                 watcher.close();
             });
-            emit(operation, emitter, read);
+            emit(operation, emitter, read, everySeconds);
         });
     }
 
-    /** Reads the value as part of {@code operation} (a poll's thread is in no GraphQL field) and emits it. */
-    private <T> void emit(Operation operation, MultiEmitter<? super T> emitter, Supplier<Uni<T>> read) {
+    /**
+     * Reads the value as part of {@code operation} (a poll's thread is in no GraphQL field) and emits it. When upstream
+     * cannot be asked for now (no answer, overloaded, the circuit open, the budget spent) and no copy is cached, the
+     * subscription stays open and the read is tried again {@code everySeconds} later: the subscriber keeps its last
+     * payload (or waits for its first) instead of losing the subscription to a passing outage. Other failures (an
+     * unknown site, a refused key) end it with their coded error.
+     */
+    private <T> void emit(Operation operation, MultiEmitter<? super T> emitter, Supplier<Uni<T>> read, int everySeconds) {
         if (emitter.isCancelled()) {
             return;
         }
@@ -64,6 +74,16 @@ public class LiveUpdates {
             if (!emitter.isCancelled()) {
                 emitter.emit(value);
             }
-        }, emitter::fail));
+        }, failure -> {
+            if (failure instanceof UpstreamFailure upstream && upstream.isTemporary()) {
+                Uni.createFrom().voidItem().onItem().delayIt().by(pace.real(Duration.ofSeconds(everySeconds)))
+                        .subscribe().with(later -> {
+                            operation.nextEvaluation();
+                            emit(operation, emitter, read, everySeconds);
+                        });
+            } else {
+                emitter.fail(failure);
+            }
+        }));
     }
 }
