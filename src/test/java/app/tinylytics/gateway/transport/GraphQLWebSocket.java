@@ -111,10 +111,20 @@ public final class GraphQLWebSocket implements WebSocket.Listener, AutoCloseable
         socket.sendText(text, true).join();
     }
 
-    /** Sends one text message as several frames, one per part. */
+    /**
+     * Sends one text message as several frames, one per part. Stops early, without failing, when the gateway has
+     * closed the connection meanwhile: it may close as soon as the frames so far are over its limit.
+     */
     public void sendFragmented(String... parts) {
         for (int i = 0; i < parts.length; i++) {
-            socket.sendText(parts[i], i == parts.length - 1).join();
+            try {
+                socket.sendText(parts[i], i == parts.length - 1).join();
+            } catch (java.util.concurrent.CompletionException closed) {
+                if (!socket.isInputClosed() && !(closed.getCause() instanceof java.io.IOException)) {
+                    throw closed;
+                }
+                return;
+            }
         }
     }
 
