@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
+import app.tinylytics.gateway.support.Processes;
+
 /**
  * One process of the local cluster (redis-server, the simulator, a gateway replica): started, stopped, killed and
  * started again with the same command, environment and port, its output appended to one log file.
@@ -61,18 +63,7 @@ final class ManagedProcess {
 
     /** SIGTERM, then SIGKILL if it has not exited after a while. */
     void stop() {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        Processes.stop(process);
     }
 
     /** {@code kill -9}: no shutdown hooks, no goodbye to Redis or clients. */

@@ -5,10 +5,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import app.tinylytics.gateway.upstream.shared.SharedState;
 
 /**
  * A real {@code redis-server} process (Debian package) on a free loopback port, without persistence, for the Redis
@@ -61,6 +65,30 @@ public class RedisServer implements QuarkusTestResourceLifecycleManager {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * For a test's clean-up: when {@code shared} sees Redis down (the test stopped it), starts it again and waits until
+     * the gateway uses it again, so the next test starts with shared state up.
+     */
+    public void restartIfDown(SharedState shared) {
+        if (!shared.isUp()) {
+            restartProcess();
+            awaitShared(shared, true);
+        }
+    }
+
+    /** Waits, at most 20 s, until {@code shared}'s pings find Redis {@code up} (or down). */
+    public static void awaitShared(SharedState shared, boolean up) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (shared.isUp() != up && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void launch() {

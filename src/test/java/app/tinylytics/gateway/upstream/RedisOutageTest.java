@@ -6,8 +6,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.time.Duration;
-import java.time.Instant;
 
 import jakarta.inject.Inject;
 
@@ -43,10 +41,7 @@ class RedisOutageTest {
 
     @AfterEach
     void redisBack() {
-        if (!shared.isUp()) {
-            RedisServer.current().restartProcess();
-            awaitShared(true);
-        }
+        RedisServer.current().restartIfDown(shared);
     }
 
     @Test
@@ -60,20 +55,8 @@ class RedisOutageTest {
         given().get("/q/metrics").then().body(containsString("gateway_shared_state_up 0.0"));
 
         RedisServer.current().restartProcess();
-        awaitShared(true);
+        RedisServer.awaitShared(shared, true);
         GraphQL.document("sites").post().body("data.sites[0].uid", equalTo("abc123"));
         given().get("/q/metrics").then().body(containsString("gateway_shared_state_up 1.0"));
-    }
-
-    private void awaitShared(boolean up) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (shared.isUp() != up && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -39,10 +37,7 @@ class FailoverBudgetStoreTest {
 
     @AfterEach
     void redisBack() {
-        if (!shared.isUp()) {
-            RedisServer.current().restartProcess();
-            await(true);
-        }
+        RedisServer.current().restartIfDown(shared);
     }
 
     @Test
@@ -68,17 +63,5 @@ class FailoverBudgetStoreTest {
         assertEquals(LIMIT / REPLICAS, store.keyLimitNow(key, LIMIT, now + BudgetStore.WINDOW_MILLIS),
                 "after a whole window apart, what was spent before has left it");
         assertEquals(LIMIT / REPLICAS, store.keyLimitNow("never-seen-" + UUID.randomUUID(), LIMIT, now + 1));
-    }
-
-    private void await(boolean up) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (shared.isUp() != up && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 }
